@@ -58,9 +58,11 @@ if (wanted('grammar')) {
     '-g', 'syntaxes/struktur.tmLanguage.json', 'test/grammar/**/*.test.struct'], { capture: true });
   process.stdout.write(g.stdout ?? '');
   process.stderr.write(g.stderr ?? '');
-  const lines = (g.stdout ?? '').split('\n');
+  // One line per test file: "✓ FILE run successfuly." or "✖ FILE failed"; "ERROR …" for a file
+  // that cannot be read as a test. Colour codes are stripped in case FORCE_COLOR is set.
+  const lines = (g.stdout ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   const passed = lines.filter((l) => /^\s*✓/.test(l)).length;
-  const failed = lines.filter((l) => /^\s*✖/.test(l)).length;
+  const failed = lines.filter((l) => /^\s*(✖|ERROR)/.test(l)).length;
   record('grammar', passed, failed + (g.status !== 0 && failed === 0 ? 1 : 0));
 }
 

@@ -104,4 +104,13 @@ export interface AnalysisOptions {
   shearDeformation?: boolean;
   /** Restrict results to these case or combination names. */
   cases?: string[];
+  /** Added for the tests and benchmarks: which factorization to use ('sparse' by default; the
+   * dense reference cross-checks it on small models). */
+  solver?: 'sparse' | 'dense';
+  /** Added: a pivot below this fraction of its column's original diagonal is a zero pivot
+   * (a mechanism). Default 1e-11. */
+  pivotTolerance?: number;
+  /** Added: a backward error ‖Ku − f‖ / (‖K‖‖u‖ + ‖f‖) above this is reported as
+   * 'ill-conditioned'. Default 1e-8. */
+  residualTolerance?: number;
 }

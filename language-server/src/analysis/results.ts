@@ -18,9 +18,21 @@ export interface NodeResult {
   reaction?: Six;
 }
 
+export interface ExtremeValue {
+  min: number;
+  /** Position of the minimum, m from end i. */
+  xMin: number;
+  max: number;
+  xMax: number;
+}
+
 export interface MemberResult {
   end_forces: number[];
   stations: Station[];
+  /** Added (optional): exact extremes of each station quantity along the member, found on the
+   * piecewise polynomials rather than at the stations, so the view, hovers and reports can show
+   * max |M| or max deflection where they really occur (e.g. 3L/8 on a propped cantilever). */
+  extremes?: Record<'N' | 'Vy' | 'Vz' | 'T' | 'My' | 'Mz' | 'dy' | 'dz', ExtremeValue>;
 }
 
 export interface CaseResult {
@@ -39,6 +51,12 @@ export interface CheckResult {
   limit: number;
   x: number;
   ok: boolean;
+  /** Added (optional): the governing value (stress in Pa, or deflection relative to the chord in
+   * m) and what is allowed (limit·fy in Pa, or L/ratio or the absolute limit in m). For a
+   * deflection check `ratio` is value/allowed and `limit` is 1, so `ok` is always
+   * ratio ≤ limit. */
+  value?: number;
+  allowed?: number;
 }
 
 export interface ResultDiagnostic {

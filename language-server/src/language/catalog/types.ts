@@ -42,7 +42,10 @@ export interface SectionDimensions {
 }
 
 export interface CatalogSection {
-  /** Catalogue designation as written in a model: `IPE300`, `HEB200`, `CHS168.3x8`, `SHS100x5`. */
+  /**
+   * Catalogue designation as written in a model, an identifier: `IPE300`, `HEB200`,
+   * `CHS168_3x8` (168.3 × 8.0), `RHS200x100x8`, `SHS100x5` (see README.md).
+   */
   name: string;
   /** Series: IPE, HEA, HEB, HEM, UPN, CHS, RHS, SHS. */
   series: string;
@@ -67,6 +70,11 @@ export interface MaterialGrade {
   nu: number;
   /** Density, kg/m³. */
   density: number;
+  /**
+   * Unit weight for self weight, N/m³, where the code gives one that is not density × g
+   * (EN 1991-1-1: steel 78.5 kN/m³, reinforced concrete 25 kN/m³).
+   */
+  weight?: number;
   /** Yield strength fy (steel, t ≤ 16 mm), Pa. */
   fy?: number;
   /** Ultimate strength fu (steel), Pa. */
