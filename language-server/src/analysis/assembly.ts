@@ -88,7 +88,8 @@ export function assembleCase(
           if (v !== 0) invalid(`${model.nodes[l.node].name}: a displacement in ${DOF_NAMES[k]} can only be prescribed where a support restrains it`, { node: l.node });
           continue;
         }
-        prescribed[s] = v;
+        // Two prescriptions of one DOF in a case add up, as their separate cases would.
+        prescribed[s] += v;
         if (v !== 0) hasPrescribed = true;
       }
     }

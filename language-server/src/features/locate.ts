@@ -1,7 +1,8 @@
 // Finding what stands at a position: the declaration or reference under the cursor, the
 // statement of a line, the token. Shared by hover, definition, references, rename, completion.
 import type { Decl, Model, Ref } from '../language/semantic/model';
-import { containsPosition, type Position } from '../language/syntax/range';
+import { statementSpec } from '../language/schema';
+import { comparePositions, containsPosition, type Position } from '../language/syntax/range';
 import type { Statement } from '../language/syntax/syntax-tree';
 import type { Token } from '../language/syntax/tokens';
 import type { FeatureContext } from './context';
@@ -63,4 +64,83 @@ export function tokenAt(s: Statement, pos: Position): Token | undefined {
     if (t.endCol === pos.character) touching = t;
   }
   return touching;
+}
+
+// ---- declarations across files and models (definition, references, rename) -----------------
+
+/**
+ * The root files whose models contain `uri`: every file that includes it (transitively) and
+ * that nothing includes; `uri` itself when nothing includes it. A file shared by several models
+ * is renamed and searched in all of them.
+ */
+export function rootsOf(ctx: FeatureContext, uri: string): string[] {
+  const ws = ctx.workspace;
+  const roots: string[] = [];
+  const seen = new Set<string>([uri]);
+  const queue = [uri];
+  while (queue.length > 0) {
+    const u = queue.shift()!;
+    const parents = ws.includersOf(u);
+    if (parents.length === 0) roots.push(u);
+    for (const p of parents) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      queue.push(p);
+    }
+  }
+  // Only cycles above: fall back to the workspace's choice.
+  if (roots.length === 0) roots.push(ws.rootOf(uri));
+  return roots;
+}
+
+/**
+ * The declaration named at a position in the document's model: on a declaration, on a
+ * reference, or on the name of a duplicate declaration (which leads to the first one). `decl`
+ * is undefined on a reference that resolves to nothing.
+ */
+export function declarationAt(ctx: FeatureContext, uri: string, pos: Position): (SymbolAt & { model: Model }) | undefined {
+  if (!ctx.workspace.get(uri)) return undefined;
+  const model = ctx.workspace.modelFor(uri);
+  const at = symbolAt(model, uri, pos);
+  if (at) return { ...at, model };
+  const found = statementAt(ctx, uri, pos.line);
+  const spec = found && statementSpec(found.statement.keyword.text);
+  const slot = spec?.args[0]?.value;
+  const e = found?.statement.args[0]?.items[0];
+  if (!found || slot?.type !== 'decl' || e?.kind !== 'name' || !containsPosition(e.range, pos)) return undefined;
+  const first = model.lookup(slot.kind, e.name);
+  return first ? { decl: first, range: e.range, name: e.name, model } : undefined;
+}
+
+/** The same declaration as `decl` (same file, name and place) in another model. */
+export function sameDecl(model: Model, decl: Decl): Decl | undefined {
+  const d = model.lookup(decl.kind, decl.name);
+  return d && d.uri === decl.uri && d.kind === decl.kind && comparePositions(d.range.start, decl.range.start) === 0 ? d : undefined;
+}
+
+/**
+ * Every reference to `decl` in every model that contains its file, each place once, and the
+ * models searched (those in which the declaration is the one that counts).
+ */
+export function occurrencesOf(ctx: FeatureContext, decl: Decl, home?: Model): { refs: Ref[]; models: Model[] } {
+  const refs: Ref[] = [];
+  const models: Model[] = [];
+  const seen = new Set<string>();
+  const roots = rootsOf(ctx, decl.uri);
+  // The model the declaration was found in counts even when include cycles hide its root.
+  if (home && !roots.includes(home.rootUri)) roots.unshift(home.rootUri);
+  for (const root of roots) {
+    const model = root === home?.rootUri ? home : ctx.workspace.model(root);
+    const d = sameDecl(model, decl);
+    if (!d || models.includes(model)) continue;
+    models.push(model);
+    for (const r of model.refs) {
+      if (r.target !== d) continue;
+      const key = `${r.uri}#${r.range.start.line}:${r.range.start.character}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      refs.push(r);
+    }
+  }
+  return { refs, models };
 }

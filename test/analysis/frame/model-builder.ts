@@ -1,4 +1,8 @@
 // A small builder for analysis models in tests: names in, indices out, SI throughout.
+import { strict as assert } from 'node:assert';
+import { analyze, type AnalysisOutcome } from '../../../language-server/src/analysis/analyze';
+import type { AnalysisOptions } from '../../../language-server/src/analysis/model-input';
+import type { CaseResult, MemberResult, Station } from '../../../language-server/src/analysis/results';
 import type {
   AnalysisModel,
   CheckInput,
@@ -110,4 +114,38 @@ export function six(values: Partial<Record<DofName, number>>): Six {
 /** Relative closeness with an absolute floor for values that are exactly zero. */
 export function close(actual: number, expected: number, rel = 1e-6, abs = 0): boolean {
   return Math.abs(actual - expected) <= rel * Math.abs(expected) + abs;
+}
+
+
+/** Analyses a model that must have no problems; returns the outcome and a case lookup. */
+export function solveOk(model: AnalysisModel, options: AnalysisOptions = {}): AnalysisOutcome & { case(name: string): CaseResult } {
+  const out = analyze(model, options);
+  assert.deepEqual(out.problems, [], `unexpected problems: ${out.problems.map((p) => p.message).join('; ')}`);
+  return {
+    ...out,
+    case(name: string) {
+      const c = out.results.cases.find((k) => k.name === name);
+      assert.ok(c, `no case ${name}`);
+      return c;
+    },
+  };
+}
+
+export function assertClose(actual: number, expected: number, what: string, rel = 1e-9, abs = 1e-9 * Math.abs(expected) + 1e-12): void {
+  assert.ok(
+    Math.abs(actual - expected) <= rel * Math.abs(expected) + abs,
+    `${what}: got ${actual}, expected ${expected} (diff ${actual - expected})`,
+  );
+}
+
+/** The stations at x (two at a jump: before, after). */
+export function stationsAt(m: MemberResult, x: number, tol = 1e-9): Station[] {
+  return m.stations.filter((s) => Math.abs(s.x - x) <= tol);
+}
+
+/** The one station at x (throws when there is not exactly one). */
+export function stationAt(m: MemberResult, x: number): Station {
+  const s = stationsAt(m, x);
+  assert.equal(s.length, 1, `expected one station at x=${x}, found ${s.length}`);
+  return s[0];
 }

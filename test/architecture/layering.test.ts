@@ -1,0 +1,71 @@
+// The dependency direction of the codebase (conventions: language → analysis → report/features →
+// server/cli), enforced by reading every import.
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SRC = path.join(ROOT, 'language-server', 'src');
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    out.push(m[1] ?? m[2] ?? m[3]);
+  }
+  return out;
+}
+
+/** The layer a resolved import lands in, or the package name for bare imports. */
+function target(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec.startsWith('node:') ? 'node' : spec.split('/')[0].startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+  const abs = path.resolve(path.dirname(file), spec);
+  const rel = path.relative(SRC, abs).split(path.sep);
+  return rel[0] === '..' ? path.relative(ROOT, abs) : rel[0];
+}
+
+const LSP_OR_VSCODE = ['vscode', 'vscode-languageserver', 'vscode-languageserver-protocol', 'vscode-languageclient', 'vscode-jsonrpc', 'vscode-languageserver-textdocument'];
+
+const RULES: { layer: string; forbidden: string[] }[] = [
+  { layer: 'language', forbidden: [...LSP_OR_VSCODE, 'analysis', 'features', 'report', 'cli', 'server.ts', 'shared'] },
+  { layer: 'analysis', forbidden: [...LSP_OR_VSCODE, 'features', 'report', 'cli', 'server.ts'] },
+  { layer: 'report', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'features', 'cli', 'server.ts'] },
+  { layer: 'features', forbidden: ['vscode', 'vscode-languageclient', 'cli', 'server.ts'] },
+];
+
+describe('layering', () => {
+  for (const rule of RULES) {
+    it(`${rule.layer}/ imports none of ${rule.forbidden.join(', ')}`, async () => {
+      const files = await fg('**/*.ts', { cwd: path.join(SRC, rule.layer), absolute: true });
+      const violations: string[] = [];
+      for (const f of files) {
+        for (const spec of importsOf(f)) {
+          const t = target(f, spec);
+          if (rule.forbidden.includes(t)) violations.push(`${path.relative(ROOT, f)} imports ${spec}`);
+        }
+      }
+      assert.deepEqual(violations, []);
+    });
+  }
+
+  it('the extension reaches the server only through LSP (no imports of language-server internals but shared protocol types)', async () => {
+    const files = await fg('extension/src/**/*.ts', { cwd: ROOT, absolute: true });
+    const violations: string[] = [];
+    for (const f of files) {
+      for (const spec of importsOf(f)) {
+        if (!spec.startsWith('.')) continue;
+        const rel = path.relative(ROOT, path.resolve(path.dirname(f), spec));
+        if (rel.startsWith('language-server') && !rel.startsWith(path.join('language-server', 'src', 'shared'))) violations.push(`${path.relative(ROOT, f)} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
+  it('detects a violation (the checker itself works)', () => {
+    const tmp = path.join(SRC, 'language', '__layering_probe__.ts');
+    assert.equal(target(tmp, '../features/hover'), 'features');
+    assert.equal(target(tmp, 'vscode-languageserver/node'), 'vscode-languageserver');
+    assert.equal(target(tmp, './units/dimension'), 'language');
+  });
+});
