@@ -25,6 +25,7 @@ const entries = [
   { entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['language-server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['language-server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['language-server/src/analysis/worker.ts'], outfile: 'dist/analysis-worker.js' },
 ];
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });

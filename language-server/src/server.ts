@@ -1,33 +1,54 @@
 // The Struktur language server. Runs over stdio (`struktur lsp --stdio`, the CLI's `check`) or
-// Node IPC (the VS Code extension). Validation is debounced per document and skipped when a newer
-// edit arrives; every handler is guarded so an internal error is logged, never fatal.
+// Node IPC (the VS Code extension). A change is validated after a short debounce; when the model
+// is valid it is analysed in a worker thread (a newer edit cancels the run), and the analysis
+// diagnostics join the language diagnostics. Every handler is guarded: an internal error is
+// logged and reported, never fatal.
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams,
-  type InitializeResult, DidChangeConfigurationNotification,
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, WorkDoneProgress,
+  WorkDoneProgressCreateRequest, type Connection, type InitializeParams, type InitializeResult, type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fg from 'fast-glob';
 import { Workspace } from './language/workspace';
 import { CODES } from './language/semantic/codes';
+import type { Diagnostic } from './language/semantic/diagnostic';
+import type { Model } from './language/semantic/model';
 import { groupByUri } from './features/diagnostics';
 import { DEFAULT_SETTINGS, type FeatureContext, type StrukturSettings } from './features/context';
 import { registerFeatures } from './features/register';
+import { AnalysisRunner } from './analysis-runner';
+import { analysisDiagnostics, toAnalysisModel, type ModelMapping } from './analysis/from-model';
+import type { AnalysisOutcome } from './analysis/analyze';
+import type { ResultsDocument } from './analysis/results';
+import { AnalysisStatusNotification, FlushRequest, ResultsRequest } from './shared/protocol';
 import { SERVER_VERSION } from './version';
 
-import { FlushRequest } from './shared/protocol';
+interface Analysed {
+  key: string;
+  outcome: AnalysisOutcome;
+  mapping: ModelMapping;
+  diagnostics: Diagnostic[];
+}
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
+  const runner = new AnalysisRunner();
   const ctx: FeatureContext = { workspace };
   const settingsCache = new Map<string, Promise<StrukturSettings>>();
   let supportsConfiguration = false;
+  let supportsProgress = false;
+  let analysisEnabled = true;
   let debounceMs = 150;
   const timers = new Map<string, NodeJS.Timeout>();
-  /** The diagnostics last published per uri, so files that became clean are cleared. */
+  /** How many diagnostics were last published per uri, so files that became clean are cleared. */
   const published = new Map<string, number>();
-  let generation = 0;
+  /** Analysis results per root, and the content key each root should show now. */
+  const analysed = new Map<string, Analysed>();
+  const wantedKey = new Map<string, string>();
+  const inFlight = new Set<Promise<unknown>>();
 
   const settingsFor = (uri: string): Promise<StrukturSettings> => {
     if (!supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -44,15 +65,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    supportsProgress = !!params.capabilities.window?.workDoneProgress;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     if (folder?.startsWith('file:')) workspace.root = fileURLToPath(folder);
-    const opts = params.initializationOptions as { debounceMs?: number } | undefined;
+    const opts = params.initializationOptions as { debounceMs?: number; analysis?: boolean } | undefined;
     if (typeof opts?.debounceMs === 'number') debounceMs = opts.debounceMs;
+    if (opts?.analysis === false) analysisEnabled = false;
     return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        ...registerFeatures.capabilities,
-      },
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } }, ...registerFeatures.capabilities },
       serverInfo: { name: 'struktur', version: SERVER_VERSION },
     };
   });
@@ -84,10 +104,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     workspace.setDocument(e.document.uri, e.document.getText(), e.document.version);
     schedule(e.document.uri, debounceMs);
   });
+  documents.onDidSave((e) => schedule(e.document.uri, 0, true));
   documents.onDidClose((e) => {
     workspace.closeDocument(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
-    // A closed file keeps no diagnostics of its own; its includers are revalidated.
+    // A closed file keeps no diagnostics of its own; the models that include it are revalidated.
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     published.delete(e.document.uri);
     for (const d of documents.all()) schedule(d.uri, debounceMs);
@@ -97,59 +118,181 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const d of documents.all()) schedule(d.uri, debounceMs);
   });
 
-  function schedule(uri: string, delay: number): void {
+  function schedule(uri: string, delay: number, saved = false): void {
     clearTimeout(timers.get(uri));
-    const gen = ++generation;
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
-      void validate(uri, gen);
+      track(validate(uri, saved));
     }, delay));
   }
 
-  async function validate(uri: string, gen: number): Promise<void> {
+  function track<T>(p: Promise<T>): Promise<T> {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  }
+
+  async function validate(uri: string, saved: boolean): Promise<void> {
     const settings = await settingsFor(uri);
     if (!workspace.isOpen(uri)) return;
     const root = workspace.rootOf(uri);
-    let byUri;
+    let model: Model;
     try {
-      const model = workspace.model(root);
-      byUri = groupByUri(model.diagnostics, settings.validation.maxProblems);
-      for (const f of model.files) if (!byUri.has(f.uri)) byUri.set(f.uri, []);
+      model = workspace.model(root);
     } catch (err) {
       connection.console.error(`struktur: internal error while validating ${uri}: ${(err as Error).stack ?? err}`);
-      byUri = new Map([[uri, [{
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 1 as const, code: CODES.internalError, source: 'struktur',
-        message: `Internal error in the Struktur language server: ${(err as Error).message}. Please report it with this file.`,
-      }]]]);
+      publish([uri], [internalError(uri, err)], settings);
+      return;
     }
-    // A newer edit of this document supersedes this result only if it was scheduled after us.
-    void gen;
+    const files = model.files.map((f) => f.uri);
+    const hasErrors = model.diagnostics.some((d) => d.severity === 'error');
+    const mode = settings.analysis.mode;
+    const wanted = analysisEnabled && mode !== 'off' && (mode === 'onType' || saved || analysed.has(root)) && !hasErrors && model.members.length > 0;
+    if (!wanted) {
+      wantedKey.delete(root);
+      runner.cancel(root);
+      if (mode === 'off' || hasErrors || !analysisEnabled) analysed.delete(root);
+      publish(files, model.diagnostics, settings);
+      sendStatus(root, files, 'skipped', undefined, hasErrors ? `${model.diagnostics.filter((d) => d.severity === 'error').length} errors` : undefined);
+      return;
+    }
+    if (mode === 'onSave' && !saved) {
+      // Keep showing the last analysis until the next save.
+      const last = analysed.get(root);
+      publish(files, [...model.diagnostics, ...(last?.diagnostics ?? [])], settings);
+      return;
+    }
+    let mapping: ModelMapping;
+    try {
+      mapping = toAnalysisModel(model, sourcePath(root));
+    } catch (err) {
+      publish(files, [...model.diagnostics, internalError(root, err)], settings);
+      return;
+    }
+    const options = { shearDeformation: settings.analysis.shearDeformation };
+    const key = AnalysisRunner.keyOf(model, options);
+    wantedKey.set(root, key);
+    const cached = runner.cached(key);
+    if (cached) {
+      const done = remember(root, key, model, mapping, cached);
+      publish(files, [...model.diagnostics, ...done.diagnostics], settings);
+      return;
+    }
+    // Language diagnostics now; analysis diagnostics when the run completes.
+    publish(files, model.diagnostics, settings);
+    sendStatus(root, files, 'running');
+    const progress = await beginProgress(`Analysing ${path.basename(sourcePath(root))}`);
+    const result = await runner.run(root, key, mapping.input, options);
+    progress?.done();
+    if (wantedKey.get(root) !== key) return; // superseded by a newer edit
+    if (!result.ok) {
+      if (result.cancelled) return;
+      connection.console.error(`struktur: analysis failed for ${root}: ${result.error}`);
+      publish(files, [...model.diagnostics, internalError(root, new Error(result.error.split('\n')[0]))], settings);
+      sendStatus(root, files, 'failed', undefined, 'analysis failed');
+      return;
+    }
+    const done = remember(root, key, model, mapping, result.outcome);
+    publish(files, [...model.diagnostics, ...done.diagnostics], settings);
+  }
+
+  function remember(root: string, key: string, model: Model, mapping: ModelMapping, outcome: AnalysisOutcome): Analysed {
+    const diagnostics = analysisDiagnostics(model, mapping, outcome.problems, outcome.results.checks);
+    const entry = { key, outcome, mapping, diagnostics };
+    analysed.set(root, entry);
+    const mechanism = outcome.problems.find((p) => p.kind === 'mechanism');
+    const maxUtil = outcome.results.checks.reduce((m, c) => Math.max(m, c.ratio / (c.limit || 1)), 0);
+    sendStatus(root, model.files.map((f) => f.uri), 'done', outcome.results.cases.length,
+      mechanism ? `unstable at ${mechanism.kind === 'mechanism' ? mapping.nodeDecls[mechanism.nodes[0]?.node]?.name ?? '?' : '?'}` : undefined,
+      outcome.results.checks.length ? maxUtil : undefined);
+    return entry;
+  }
+
+  function sendStatus(root: string, files: string[], state: 'running' | 'done' | 'failed' | 'skipped', cases?: number, message?: string, maxUtilisation?: number): void {
+    void connection.sendNotification(AnalysisStatusNotification, { uri: root, files, state, cases, message, maxUtilisation });
+  }
+
+  async function beginProgress(title: string): Promise<{ done(): void } | undefined> {
+    if (!supportsProgress) return undefined;
+    const token = `struktur-analysis-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    try {
+      await connection.sendRequest(WorkDoneProgressCreateRequest.type, { token });
+    } catch {
+      return undefined;
+    }
+    void connection.sendProgress(WorkDoneProgress.type, token, { kind: 'begin', title, cancellable: false });
+    return { done: () => void connection.sendProgress(WorkDoneProgress.type, token, { kind: 'end' }) };
+  }
+
+  function publish(files: string[], diags: Diagnostic[], settings: StrukturSettings): void {
+    const byUri = groupByUri(diags, settings.validation.maxProblems);
+    for (const f of files) if (!byUri.has(f)) byUri.set(f, []);
     for (const [u, diagnostics] of byUri) {
       if (!workspace.isOpen(u) && diagnostics.length === 0 && !published.get(u)) continue;
-      const version = documents.get(u)?.version;
-      void connection.sendDiagnostics({ uri: u, version, diagnostics });
+      void connection.sendDiagnostics({ uri: u, version: documents.get(u)?.version, diagnostics: diagnostics as LspDiagnostic[] });
       published.set(u, diagnostics.length);
     }
+  }
+
+  function sourcePath(uri: string): string {
+    if (!uri.startsWith('file:')) return uri;
+    const p = fileURLToPath(uri);
+    return workspace.root ? path.relative(workspace.root, p).split(path.sep).join('/') : p;
   }
 
   connection.onRequest(FlushRequest, async () => {
     await indexing;
     const uris = documents.all().map((d) => d.uri);
     for (const u of uris) clearTimeout(timers.get(u));
-    await Promise.all(uris.map((u) => validate(u, ++generation)));
+    await Promise.all(uris.map((u) => track(validate(u, true))));
+    // Analyses finish after their validation returned only when they were started earlier.
+    while (inFlight.size) await Promise.all([...inFlight]);
     return { validated: uris.length };
+  });
+
+  connection.onRequest(ResultsRequest, async ({ uri }) => {
+    const root = workspace.rootOf(uri);
+    if (timers.has(uri) || inFlight.size) {
+      clearTimeout(timers.get(uri));
+      timers.delete(uri);
+      await track(validate(uri, true));
+    }
+    const pending = runner.pending(root);
+    if (pending) await pending;
+    const a = analysed.get(root);
+    if (!a || a.key !== wantedKey.get(root)) return null;
+    const model = workspace.model(root);
+    return withDiagnostics(a.outcome.results, [...model.diagnostics, ...a.diagnostics], sourcePath);
   });
 
   registerFeatures(connection, documents, ctx, settingsFor);
   documents.listen(connection);
+  connection.onShutdown(() => runner.dispose());
   connection.listen();
+}
+
+function withDiagnostics(results: ResultsDocument, diags: Diagnostic[], rel: (uri: string) => string): ResultsDocument {
+  return {
+    ...results,
+    diagnostics: diags.map((d) => ({
+      path: rel(d.uri), range: d.range, severity: d.severity, code: d.code, message: d.message,
+      ...(d.related?.length ? { related: d.related.map((r) => ({ path: rel(r.uri), range: r.range, message: r.message })) } : {}),
+    })),
+  };
+}
+
+function internalError(uri: string, err: unknown): Diagnostic {
+  return {
+    uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: CODES.internalError,
+    message: `Internal error in the Struktur language server: ${(err as Error)?.message ?? err}. Please report it with this file.`,
+  };
 }
 
 function mergeSettings(c: Partial<StrukturSettings> | null): StrukturSettings {
   return {
     inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(c?.inlayHints ?? {}) },
     validation: { ...DEFAULT_SETTINGS.validation, ...(c?.validation ?? {}) },
+    analysis: { ...DEFAULT_SETTINGS.analysis, ...(c?.analysis ?? {}) },
   };
 }
 

@@ -92,14 +92,14 @@ describe('struktur check (CLI process)', function () {
   it('sarif: valid against the official SARIF 2.1.0 schema', () => {
     const r = struktur(['check', 'models/bad.struct', '--format', 'sarif'], dir);
     assert.equal(r.code, 1);
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: unknown } }[] }[] }[] };
     const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
     addFormats(ajv);
     const validate = ajv.compile(schema);
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 1));
     const res = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'S1203');
-    assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 6, startColumn: 17, endLine: 6, endColumn: 22 });
+    assert.deepEqual(res!.locations[0].physicalLocation.region, { startLine: 6, startColumn: 17, endLine: 6, endColumn: 22 });
   });
 
   it('junit: well-formed XML with a failure per error', () => {

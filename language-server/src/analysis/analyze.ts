@@ -19,6 +19,7 @@ import { assembleCase, assembleStiffness, type CaseLoads } from './assembly';
 import { denseFactorize, DEFAULT_PIVOT_TOLERANCE } from './dense-reference';
 import type { Factorize } from './solver';
 import { relativeResidual } from './solver';
+import { factorize } from './sparse';
 import { transformBlocks } from './local-axes';
 import { buildDiagram, diagramExtremes, stationsOf, type MemberDiagram } from './stations';
 import { combineCases, type CaseData } from './combinations';
@@ -40,8 +41,7 @@ function chooseFactorize(options: AnalysisOptions): Factorize {
   return options.solver === 'dense' ? denseFactorize : sparseFactorize;
 }
 
-// The sparse LDLᵀ package is written alongside; until it lands the dense reference stands in.
-const sparseFactorize: Factorize = denseFactorize;
+const sparseFactorize: Factorize = (A, options) => factorize(A, options);
 
 export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): AnalysisOutcome {
   const problems: AnalysisProblem[] = [];
@@ -64,18 +64,19 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
   };
   const stats = { dofs: dofs.nFree, nnzK: K.rowIdx.length, factorMs: 0, solveMs: 0, residual: 0 };
 
+  // Loads first: their problems are worth reporting even when the structure is a mechanism.
+  const missingWeight = new Set<number>();
+  const caseLoads = model.loadCases.map((c) => assembleCase(model, c, members, dofs, problems, missingWeight));
+  for (const m of [...missingWeight].sort((a, b) => a - b)) {
+    problems.push({ kind: 'missing-weight', member: m, message: `Selfweight on ${model.members[m].name}: its material has neither weight= nor density=` });
+  }
+
   const t0 = performance.now();
   const factor = chooseFactorize(options)(K, { pivotTolerance: options.pivotTolerance ?? DEFAULT_PIVOT_TOLERANCE });
   stats.factorMs = performance.now() - t0;
   if (factor.zeroPivots.length > 0) {
     problems.push(...describeMechanisms(model, dofs, members, factor.zeroPivots));
     return { results, problems, stats };
-  }
-
-  const missingWeight = new Set<number>();
-  const caseLoads = model.loadCases.map((c) => assembleCase(model, c, members, dofs, problems, missingWeight));
-  for (const m of [...missingWeight].sort((a, b) => a - b)) {
-    problems.push({ kind: 'missing-weight', member: m, message: `Selfweight on ${model.members[m].name}: its material has neither weight= nor density=` });
   }
   const t1 = performance.now();
   const solutions = caseLoads.length > 0 ? factor.solveMany(caseLoads.map((c) => c.rhs)) : [];
@@ -164,8 +165,13 @@ function caseData(c: CaseLoads, x: Float64Array, members: PreparedMember[], dofs
   return { name: c.name, kind: 'load', u, reaction, endForces, diagrams };
 }
 
+/** x + 0 turns −0 into 0, so the document never shows "-0" and compares equal to 0. */
+function clean(x: number): number {
+  return x + 0;
+}
+
 function six(a: Float64Array, offset: number): Six {
-  return [a[offset], a[offset + 1], a[offset + 2], a[offset + 3], a[offset + 4], a[offset + 5]];
+  return [0, 1, 2, 3, 4, 5].map((k) => clean(a[offset + k])) as Six;
 }
 
 function caseResult(model: AnalysisModel, d: CaseData, dofs: DofMap): CaseResult {
@@ -180,7 +186,7 @@ function caseResult(model: AnalysisModel, d: CaseData, dofs: DofMap): CaseResult
     const diagram = d.diagrams[m];
     const F = d.endForces[m];
     if (!diagram || !F) return;
-    members[member.name] = { end_forces: Array.from(F), stations: stationsOf(diagram), extremes: diagramExtremes(diagram) };
+    members[member.name] = { end_forces: Array.from(F, clean), stations: stationsOf(diagram), extremes: diagramExtremes(diagram) };
   });
   const out: CaseResult = { name: d.name, kind: d.kind, nodes, members };
   if (d.kind === 'combination') out.type = d.type;

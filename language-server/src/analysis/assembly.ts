@@ -7,7 +7,7 @@ import { DOF_NAMES, RESTRAINED } from './dof-map';
 import type { PreparedMember } from './member-model';
 import type { MemberLoads } from './member-loads';
 import { collectMemberLoads } from './member-loads';
-import { fixedEndForces } from './fixed-end-forces';
+import { fieldTable, fixedEndForces } from './fixed-end-forces';
 import { trussEndLoadForces } from './truss';
 import { transformBlocks } from './local-axes';
 import type { SymmetricCsc } from './solver';
@@ -112,7 +112,8 @@ export function assembleCase(
       F0 = t.F;
       if (Math.abs(t.torsion) > 0) invalid(`${m.input.name} is a truss member: it cannot carry the torsion of ${loadCase.name}`, { member: index });
     } else {
-      const full = fixedEndForces(m.geometry.length, m.section.phiY, m.section.phiZ, loads);
+      m.fields ??= fieldTable(m.geometry.length, m.section.phiY, m.section.phiZ);
+      const full = fixedEndForces(m.geometry.length, m.section.phiY, m.section.phiZ, loads, m.fields);
       const c = m.condensation!.condenseLoad(full);
       F0 = c.F;
       eliminated = c.eliminated;

@@ -15,13 +15,16 @@ import { polyDefiniteIntegral, polyEval, polyMul } from './polynomial';
 import { bendingFields, LINEAR_FIELD_I, LINEAR_FIELD_J } from './frame-element';
 import type { MemberLoads } from './member-loads';
 
+/** For each end DOF, the load components that work on it and the field they work on. */
+export type FieldTable = FieldUse[];
+
 interface FieldUse {
   dof: number;
   /** Load component (fx fy fz mx my mz) and the field it works on. */
   uses: { comp: number; field: Poly }[];
 }
 
-function fieldTable(L: number, phiY: number, phiZ: number): FieldUse[] {
+export function fieldTable(L: number, phiY: number, phiZ: number): FieldTable {
   const { xy, xz } = bendingFields(L, phiY, phiZ);
   const table: FieldUse[] = [
     { dof: 0, uses: [{ comp: 0, field: LINEAR_FIELD_I }] },
@@ -34,9 +37,9 @@ function fieldTable(L: number, phiY: number, phiZ: number): FieldUse[] {
   return table;
 }
 
-export function fixedEndForces(L: number, phiY: number, phiZ: number, loads: MemberLoads): Float64Array {
+/** `table` (from fieldTable(L, phiY, phiZ)) may be passed by callers that keep it per member. */
+export function fixedEndForces(L: number, phiY: number, phiZ: number, loads: MemberLoads, table = fieldTable(L, phiY, phiZ)): Float64Array {
   const R = new Float64Array(12);
-  const table = fieldTable(L, phiY, phiZ);
   for (const l of loads.linear) {
     const len = l.b - l.a;
     if (!(len > 0)) continue;

@@ -52,7 +52,14 @@ export function describeMechanisms(
     const involved = usable.filter((m) => moving.has(m.input.i) || moving.has(m.input.j)).map((m) => m.index);
     out.push({ kind: 'mechanism', nodes, members: involved, message: '' });
     const mech = out[out.length - 1];
-    mech.message = message(model, mech, isRigid(model, dofs, full, lc, moving));
+    // Rigid means rigid together with the still nodes of the members involved: a sway
+    // mechanism moves its beam rigidly, but not together with the held column feet.
+    const ends = new Set(moving);
+    for (const k of involved) {
+      ends.add(members[k].input.i);
+      ends.add(members[k].input.j);
+    }
+    mech.message = message(model, mech, isRigid(model, dofs, full, lc, ends));
   }
   return mergeSingleNode(model, out);
 }

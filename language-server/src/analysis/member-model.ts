@@ -4,6 +4,7 @@ import type { MemberInput, Vec3 } from './model-input';
 import { memberGeometry, rotateMatrixToGlobal, type MemberGeometry } from './local-axes';
 import { frameStiffnessLocal, sectionStiffness, type SectionStiffness } from './frame-element';
 import { Condensation, describeZeroModes } from './releases';
+import type { FieldTable } from './fixed-end-forces';
 
 export interface PreparedMember {
   index: number;
@@ -23,6 +24,8 @@ export interface PreparedMember {
   slots: number[];
   /** Why the member is unstable by itself, if it is. */
   unstable: string | null;
+  /** The fixed-end force fields, made on first use (fixed-end-forces.ts). */
+  fields?: FieldTable;
 }
 
 const NO_RELEASE: [boolean, boolean, boolean, boolean, boolean, boolean] = [false, false, false, false, false, false];

@@ -79,6 +79,7 @@ export function polyRealRoots(p: Poly, lo: number, hi: number): number[] {
     const t = -p[0] / p[1];
     return t >= lo && t <= hi ? [t] : [];
   }
+  if (n === 2) return quadraticRoots(p[0], p[1], p[2], lo, hi);
   const dp = polyDerivative(p.slice(0, n + 1));
   const pts = [lo, ...polyRealRoots(dp, lo, hi).filter((t) => t > lo && t < hi), hi];
   const roots: number[] = [];
@@ -92,6 +93,20 @@ export function polyRealRoots(p: Poly, lo: number, hi: number): number[] {
   }
   if (polyEval(p, hi) === 0) pushUnique(roots, hi);
   return roots;
+}
+
+/** Roots of a t² + b t + c in [lo, hi] by the cancellation-free formula. A double root lost
+ * to a slightly negative discriminant is a point where the polynomial only touches zero, which
+ * no caller needs (it is neither a sign change nor, for a derivative, an extremum). */
+function quadraticRoots(c: number, b: number, a: number, lo: number, hi: number): number[] {
+  const disc = b * b - 4 * a * c;
+  if (disc < 0) return [];
+  const q = -0.5 * (b + (b >= 0 ? Math.sqrt(disc) : -Math.sqrt(disc)));
+  const r1 = q / a;
+  const r2 = q !== 0 ? c / q : r1;
+  const out: number[] = [];
+  for (const t of r1 <= r2 ? [r1, r2] : [r2, r1]) if (t >= lo && t <= hi) pushUnique(out, t);
+  return out;
 }
 
 function pushUnique(list: number[], t: number): void {

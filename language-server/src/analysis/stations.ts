@@ -48,10 +48,10 @@ export const POSITION_TOLERANCE = 1e-9;
 
 export function uniquePositions(xs: number[], L: number): number[] {
   const eps = POSITION_TOLERANCE * L;
-  const sorted = xs.filter((x) => Number.isFinite(x)).sort((p, q) => p - q);
+  const sorted = Float64Array.from(xs).sort();
   const out: number[] = [];
   for (const x of sorted) {
-    if (out.length === 0 || x - out[out.length - 1] > eps) out.push(x);
+    if (Number.isFinite(x) && (out.length === 0 || x - out[out.length - 1] > eps)) out.push(x);
   }
   return out;
 }
@@ -176,8 +176,9 @@ export function evaluateDiagram(diagram: MemberDiagram, x: number, side: 'before
   return s.polys.map((p) => polyEval(p, t));
 }
 
+/** (`+ 0` turns −0 into 0, so documents never show "-0".) */
 function station(x: number, v: number[]): Station {
-  return { x, N: v[0], Vy: v[1], Vz: v[2], T: v[3], My: v[4], Mz: v[5], dy: v[6], dz: v[7] };
+  return { x: x + 0, N: v[0] + 0, Vy: v[1] + 0, Vz: v[2] + 0, T: v[3] + 0, My: v[4] + 0, Mz: v[5] + 0, dy: v[6] + 0, dz: v[7] + 0 };
 }
 
 /** Station positions: every tenth, every segment end, point load and load start/end. */
@@ -234,7 +235,7 @@ export function diagramExtremes(diagram: MemberDiagram): Record<Quantity, Quanti
       consider(e.max, s.a + e.tMax);
     }
     consider(diagram.end[q], diagram.L);
-    out[name] = r;
+    out[name] = { min: r.min + 0, xMin: r.xMin + 0, max: r.max + 0, xMax: r.xMax + 0 };
   });
   return out;
 }

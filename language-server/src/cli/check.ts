@@ -47,7 +47,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const client = new LspProcessClient({ command: process.execPath, args: [serverEntry(), 'lsp', '--stdio'] });
   const report: CheckReport = { files: [], tool: { name: 'struktur', version: SERVER_VERSION }, rules: RULES };
   try {
-    await client.initialize(pathToFileURL(root).toString(), { initializationOptions: { debounceMs: 0 } });
+    await client.initialize(pathToFileURL(root).toString(), { initializationOptions: { debounceMs: 0, analysis: !values['no-analysis'] } });
     const texts = new Map<string, string>();
     for (const f of files) {
       const uri = pathToFileURL(f).toString();

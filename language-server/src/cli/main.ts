@@ -1,6 +1,7 @@
 // The `struktur` command line: check, analyze, lsp. Returns the exit code (results.md):
 // 0 clean, 1 errors or failing checks, 2 usage or I/O error.
 import { runCheck } from './check';
+import { runAnalyze } from './analyze';
 import { UsageError } from './usage';
 import { SERVER_VERSION } from '../version';
 
@@ -8,14 +9,17 @@ const HELP = `struktur ${SERVER_VERSION} — plain-text 3D structural models
 
 Usage:
   struktur check [FILES|GLOBS…] [--format text|json|sarif|junit|github] [-o FILE]
-                 [--max-warnings N] [--root DIR] [--no-color]
+                 [--max-warnings N] [--root DIR] [--no-color] [--no-analysis]
       Validates models through the language server, as the editor does.
       Without files, checks **/*.struct under the current folder.
+  struktur analyze FILE --json [-o PATH] [--cases A,B] [--shear-deformation]
+      Runs the linear static analysis and prints the results (struktur-results/1).
   struktur lsp --stdio
       Runs the language server for other editors (see docs/editors.md).
   struktur --version | --help
 
-Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.`;
+Exit codes: 0 no errors and every check ok, 1 errors, an unstable model or a failing check
+(or more warnings than --max-warnings), 2 usage or I/O error.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -33,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'check':
         return await runCheck(rest);
+      case 'analyze':
+        return await runAnalyze(rest);
       case 'lsp': {
         if (!rest.includes('--stdio')) throw new UsageError('struktur lsp needs --stdio (the only transport it offers)');
         const { startServer } = await import('../server');
@@ -41,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
         return await new Promise<number>(() => undefined);
       }
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: check, lsp. See struktur --help`);
+        throw new UsageError(`Unknown command "${command}". Commands: check, analyze, lsp. See struktur --help`);
     }
   } catch (err) {
     if (err instanceof UsageError) {

@@ -4,11 +4,14 @@ import type { Workspace } from '../language/workspace';
 export interface StrukturSettings {
   inlayHints: { memberLength: boolean; convertedValues: boolean };
   validation: { maxProblems: number };
+  /** When the model is analysed: as you type, on save, or never. */
+  analysis: { mode: 'onType' | 'onSave' | 'off'; shearDeformation: boolean };
 }
 
 export const DEFAULT_SETTINGS: StrukturSettings = {
   inlayHints: { memberLength: true, convertedValues: false },
   validation: { maxProblems: 1000 },
+  analysis: { mode: 'onType', shearDeformation: false },
 };
 
 export interface FeatureContext {

@@ -89,9 +89,9 @@ function statementSymbol(s: Statement, coords: Coordinates): DocumentSymbol | un
 function loadEntrySymbol(s: Statement): DocumentSymbol {
   const target = s.args[0];
   const keywordRange: Range = { start: { line: s.keyword.line, character: s.keyword.col }, end: { line: s.keyword.line, character: s.keyword.endCol } };
-  const name = s.keyword.text === 'selfweight' || !target ? s.keyword.text : `${s.keyword.text} ${textOf(target.tokens)}`;
-  const rest = s.keyword.text === 'selfweight' || !target ? tokensAfter(s, [s.keyword]) : tokensAfter(s, target.tokens);
-  return symbol(name, LOAD_ENTRY_KIND, textOf(rest), s.range, target?.range ?? keywordRange);
+  // selfweight has no target: its argument is a factor.
+  if (s.keyword.text === 'selfweight' || !target) return symbol(s.keyword.text, LOAD_ENTRY_KIND, textOf(tokensAfter(s, [s.keyword])), s.range, keywordRange);
+  return symbol(`${s.keyword.text} ${textOf(target.tokens)}`, LOAD_ENTRY_KIND, textOf(tokensAfter(s, target.tokens)), s.range, target.range);
 }
 
 function detailOf(s: Statement, kind: DeclKind, coords: Coordinates): string {

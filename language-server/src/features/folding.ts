@@ -18,7 +18,7 @@ export function computeFoldingRanges(tree: SyntaxTree, lines: LineIndex): Foldin
   };
   for (const s of tree.statements) {
     if (s.body) {
-      const last = s.end ? s.end.firstLine - 1 : Math.max(s.lastLine, ...s.body.map((b) => b.lastLine));
+      const last = s.end ? s.end.firstLine - 1 : s.body.length ? s.body[s.body.length - 1].lastLine : s.lastLine;
       if (last > s.firstLine) out.push({ startLine: s.firstLine, endLine: last, kind: FoldingRangeKind.Region });
     }
     continued(s);

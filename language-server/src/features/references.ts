@@ -19,6 +19,12 @@ export function references(ctx: FeatureContext, p: ReferenceParams): Location[] 
   }
   const out: Location[] = [];
   if (at.decl && p.context?.includeDeclaration) out.push({ uri: at.decl.uri, range: at.decl.range });
-  for (const r of refs) out.push({ uri: r.uri, range: r.range });
+  const seen = new Set<string>();
+  for (const r of refs) {
+    const key = `${r.uri}#${r.range.start.line}:${r.range.start.character}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ uri: r.uri, range: r.range });
+  }
   return out;
 }

@@ -69,85 +69,108 @@ export function semanticTokens(ctx: FeatureContext, p: SemanticTokensParams): Se
   return { data: encodeSemanticTokens(doc.tree, model, p.textDocument.uri) };
 }
 
-/** One classified span: line, start, length, type, modifiers. */
-type Span = [number, number, number, number, number];
-
 /** The LSP encoding (relative deltas, sorted, one span per token part) of a document's tokens. */
 export function encodeSemanticTokens(tree: SyntaxTree, model: Model | undefined, uri: string): number[] {
   // References by position, so a name is coloured by what it resolved to.
-  const refRoles = new Map<number, Role>();
+  const refRoles = new RefRoles();
   if (model) {
     for (const r of model.refs) {
-      if (r.uri !== uri) continue;
-      const kind = r.target?.kind ?? r.kinds[0];
-      refRoles.set(key(r.range.start.line, r.range.start.character), KIND_ROLE[kind]);
+      if (r.uri === uri) refRoles.set(r.range.start.line, r.range.start.character, KIND_ROLE[r.target?.kind ?? r.kinds[0]]);
     }
   }
 
-  const spans: Span[] = [];
+  // Spans are collected as absolute (line, start, length, type, modifiers) and made relative
+  // at the end. Statements come in line order, and loose comments are merged in between.
+  const out = new Spans();
+  const roles = new Map<Token, Role>();
   const loose = tree.comments;
   let li = 0;
-  const flushCommentsBefore = (line: number) => {
-    while (li < loose.length && loose[li].line < line) pushComment(spans, loose[li++]);
-  };
   const emit = (s: Statement) => {
-    flushCommentsBefore(s.firstLine);
-    statementSpans(s, refRoles, spans);
+    while (li < loose.length && loose[li].line < s.firstLine) pushComment(out, loose[li++]);
+    roles.clear();
+    assignRoles(s, roles);
+    if (s.lastLine === s.firstLine) {
+      statementSpans(s, refRoles, roles, out);
+      // A comment runs to the end of its line, so on a one-line statement it comes last.
+      for (const c of s.comments) pushComment(out, c);
+    } else {
+      const own = new Spans();
+      statementSpans(s, refRoles, roles, own);
+      for (const c of s.comments) pushComment(own, c);
+      own.sortInto(out);
+    }
   };
   for (const s of tree.statements) {
     emit(s);
     if (s.body) for (const inner of s.body) emit(inner);
     if (s.end) emit(s.end);
   }
-  flushCommentsBefore(Number.POSITIVE_INFINITY);
+  while (li < loose.length) pushComment(out, loose[li++]);
+  return out.relative();
+}
 
-  const data: number[] = new Array(spans.length * 5);
-  let prevLine = 0;
-  let prevChar = 0;
-  let k = 0;
-  for (const [line, char, len, type, mods] of spans) {
-    data[k++] = line - prevLine;
-    data[k++] = line === prevLine ? char - prevChar : char;
-    data[k++] = len;
-    data[k++] = type;
-    data[k++] = mods;
-    prevLine = line;
-    prevChar = char;
+/** A flat list of absolute spans: line, start, length, type, modifiers. */
+class Spans {
+  readonly d: number[] = [];
+  push(line: number, char: number, len: number, type: number, mods: number): void {
+    this.d.push(line, char, len, type, mods);
   }
-  return data;
+  sortInto(target: Spans): void {
+    const order: number[] = [];
+    for (let i = 0; i < this.d.length; i += 5) order.push(i);
+    order.sort((a, b) => this.d[a] - this.d[b] || this.d[a + 1] - this.d[b + 1]);
+    for (const i of order) target.push(this.d[i], this.d[i + 1], this.d[i + 2], this.d[i + 3], this.d[i + 4]);
+  }
+  relative(): number[] {
+    const d = this.d;
+    let prevLine = 0;
+    let prevChar = 0;
+    for (let i = 0; i < d.length; i += 5) {
+      const line = d[i];
+      const char = d[i + 1];
+      d[i] = line - prevLine;
+      d[i + 1] = line === prevLine ? char - prevChar : char;
+      prevLine = line;
+      prevChar = char;
+    }
+    return d;
+  }
 }
 
-function key(line: number, col: number): number {
-  return line * 4294967296 + col;
+/** Roles of resolved references by position: per line, a short list of (column, role). */
+class RefRoles {
+  private readonly byLine: (Array<number | Role> | undefined)[] = [];
+  set(line: number, col: number, role: Role): void {
+    (this.byLine[line] ??= []).push(col, role);
+  }
+  get(line: number, col: number): Role | undefined {
+    const list = this.byLine[line];
+    if (!list) return undefined;
+    for (let i = 0; i < list.length; i += 2) if (list[i] === col) return list[i + 1] as Role;
+    return undefined;
+  }
 }
 
-function pushComment(spans: Span[], c: Comment): void {
-  if (c.endCol > c.col) spans.push([c.line, c.col, c.endCol - c.col, T.comment, 0]);
+function pushComment(out: Spans, c: Comment): void {
+  if (c.endCol > c.col) out.push(c.line, c.col, c.endCol - c.col, T.comment, 0);
 }
 
-/** The spans of one statement (its tokens and comments), in position order. */
-function statementSpans(s: Statement, refRoles: Map<number, Role>, spans: Span[]): void {
-  const roles = new Map<Token, Role>();
-  assignRoles(s, roles);
-  const own: Span[] = [];
+/** The spans of one statement's tokens, in position order. */
+function statementSpans(s: Statement, refRoles: RefRoles, roles: Map<Token, Role>, out: Spans): void {
   for (const t of s.tokens) {
     if (t.kind === 'ident') {
-      const role = refRoles.get(key(t.line, t.col)) ?? roles.get(t);
-      if (role) own.push([t.line, t.col, t.endCol - t.col, role[0], role[1]]);
+      const role = refRoles.get(t.line, t.col) ?? roles.get(t);
+      if (role) out.push(t.line, t.col, t.endCol - t.col, role[0], role[1]);
     } else if (t.kind === 'number') {
       const n = t.numberLength ?? t.text.length;
-      own.push([t.line, t.col, n, T.number, 0]);
-      if (n < t.text.length) own.push([t.line, t.col + n, t.text.length - n, T.macro, 0]);
+      out.push(t.line, t.col, n, T.number, 0);
+      if (n < t.text.length) out.push(t.line, t.col + n, t.text.length - n, T.macro, 0);
     } else if (t.kind === 'string') {
-      own.push([t.line, t.col, t.endCol - t.col, T.string, 0]);
+      out.push(t.line, t.col, t.endCol - t.col, T.string, 0);
     } else if (OPERATOR_KINDS.has(t.kind)) {
-      own.push([t.line, t.col, 1, T.operator, 0]);
+      out.push(t.line, t.col, 1, T.operator, 0);
     }
   }
-  for (const c of s.comments) if (c.endCol > c.col) own.push([c.line, c.col, c.endCol - c.col, T.comment, 0]);
-  // Comments come after the tokens of their line; only `\` continued statements need a sort.
-  if (s.lastLine > s.firstLine || s.comments.length > 0) own.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  for (const sp of own) spans.push(sp);
 }
 
 /** Roles of the identifiers of a statement, from the schema slot each one stands in. */

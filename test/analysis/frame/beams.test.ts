@@ -164,9 +164,9 @@ describe('analysis: beams against closed forms', () => {
     assertClose(before.My, (C * a) / L, 'My before');
     assertClose(after.My, (-C * b) / L, 'My after');
     assertClose(before.Vz, C / L, 'Vz');
-    // Deflection at the load (Roark 8.1 case 3c): y = M_o a b (b − a)/(3 E I L), here with
-    // the moment about +y turning the beam so that w′ = −θ; derived by integrating My/EI.
-    assertClose(before.dz, (C * a * b * (b - a)) / (3 * EI * L), 'dz at the moment');
+    // Deflection at the load: EI w″ = −My with w(0) = w(L) = 0, solved with the simple beam's
+    // Green's function, gives w(a) = C a b (a − b)/(3 E I L) (Roark 8.1 case 3c in magnitude).
+    assertClose(before.dz, (C * a * b * (a - b)) / (3 * EI * L), 'dz at the moment');
   });
 
   it('simply supported beam, partial UDL from a to b: reactions, max moment and its position (Roark 8.1 case 2c, wa = wl)', () => {
@@ -191,9 +191,14 @@ describe('analysis: beams against closed forms', () => {
     // Load start and end are stations, with one station each (no jump).
     assert.equal(stationsAt(m, a).length, 1);
     assert.equal(stationsAt(m, b).length, 1);
-    // Mid-span deflection by the unit-load method is checked in fixed-end-forces.test.ts;
-    // here continuity: the deflection at a load end is the same from both segments.
-    assert.ok(Number.isFinite(stationAt(m, b).dz));
+    // Macaulay: EI v″ = M (v up) with M = R_A x − w⟨x−a⟩²/2 + w⟨x−b⟩²/2 (sagging positive), so
+    // EI v = R_A x³/6 − w⟨x−a⟩⁴/24 + w⟨x−b⟩⁴/24 + C₁x, and v(L) = 0 fixes C₁.
+    const mac = (x: number, p: number) => Math.max(0, x - p);
+    const C1 = -((RA * L ** 3) / 6 - (w * mac(L, a) ** 4) / 24 + (w * mac(L, b) ** 4) / 24) / L;
+    const v = (x: number) => ((RA * x ** 3) / 6 - (w * mac(x, a) ** 4) / 24 + (w * mac(x, b) ** 4) / 24 + C1 * x) / EI;
+    assertClose(stationAt(m, L / 2).dz, v(L / 2), 'dz(L/2)');
+    assertClose(stationAt(m, b).dz, v(b), 'dz at the load end');
+    assertClose(stationAt(m, 0.9 * L).dz, v(0.9 * L), 'dz(0.9L)');
   });
 
   it('simply supported beam, triangular load 0 → w: R = wL/6, wL/3; M_max = wL²/(9√3) at L/√3; δ(L/2) = 5wL⁴/768EI', () => {
@@ -220,8 +225,9 @@ describe('analysis: beams against closed forms', () => {
     // L = L1 + L2: under the UDL, B drops δw = w L1 (L³ − 2L L1² + L1³)/(24EI) (Roark 8.1
     // case 2c); an upward R_B lifts it by R_B L1² L2²/(3EIL) (case 1c). Compatibility with a
     // settlement Δ (downwards): δw − R_B L1² L2²/(3EIL) = Δ. Then M_B = R_A L1 − wL1²/2 with
-    // R_A = (wL(L/2 − L1)... taken from statics. The same M_B follows from Clapeyron's
-    // three-moment equation 2M_B(L1 + L2) = −w(L1³ + L2³)/4 − 6EIΔ(1/L1 + 1/L2).
+    // R_A from moments about C. The same M_B (sagging positive) follows from Clapeyron's
+    // three-moment equation 2M_B(L1 + L2) = −w(L1³ + L2³)/4 + 6EIΔ(1/L1 + 1/L2) (a settled
+    // middle support relieves the hogging moment; e.g. Hibbeler, Structural Analysis).
     const L1 = 5;
     const L2 = 7;
     const L = L1 + L2;
@@ -259,7 +265,7 @@ describe('analysis: beams against closed forms', () => {
     assertClose(stationAt(both.members.AB, L1).My, -MB, 'M_B from AB');
     assertClose(stationAt(both.members.BC, 0).My, -MB, 'M_B from BC');
     // Three-moment equation (sagging-positive M_B):
-    const MB3 = (-(w * (L1 ** 3 + L2 ** 3)) / 4 - 6 * EI * delta * (1 / L1 + 1 / L2)) / (2 * (L1 + L2));
+    const MB3 = (-(w * (L1 ** 3 + L2 ** 3)) / 4 + 6 * EI * delta * (1 / L1 + 1 / L2)) / (2 * (L1 + L2));
     assertClose(MB, MB3, 'compatibility and three-moment agree');
     // The settlement alone: R_B = −3EIΔL/(L1²L2²).
     const settle = out.case('SETTLE');
@@ -316,11 +322,11 @@ describe('analysis: beams against closed forms', () => {
     assertClose(m.end_forces[2], (3 * wz * L) / 8, 'Fz_i');
     assertClose(m.end_forces[4], 0, 'My_i released', 0, 1e-9);
     assertClose(stationAt(m, L).My, (wz * L * L) / 8, 'My(L)');
-    // x–y: fixed-fixed: Mz ends wL²/12. Load +y: node i pushes −y, Fy_i = −wL/2, and
-    // Mz(0) = −Mz_i; dMz/dx = −Vy, Vy(0) = wL/2 > 0, so Mz falls from −wL²/12… to +wL²/24.
+    // x–y: fixed-fixed: Mz ends wL²/12. Load +y: node i pulls −y, Fy_i = −wL/2; Mz = EIz v″,
+    // so the ends (v″ > 0) have Mz = +wL²/12 and dMz/dx = −Vy takes it to −wL²/24 at midspan.
     assertClose(m.end_forces[1], (-wy * L) / 2, 'Fy_i');
-    assertClose(stationAt(m, 0).Mz, (-wy * L * L) / 12, 'Mz(0)');
-    assertClose(stationAt(m, L / 2).Mz, (wy * L * L) / 24, 'Mz(L/2)');
+    assertClose(stationAt(m, 0).Mz, (wy * L * L) / 12, 'Mz(0)');
+    assertClose(stationAt(m, L / 2).Mz, (-wy * L * L) / 24, 'Mz(L/2)');
     assertClose(stationAt(m, L / 2).dy, (wy * L ** 4) / (384 * E * STEEL.Iz), 'dy(L/2)');
   });
 

@@ -38,121 +38,170 @@ export function amdOrder(g: Graph, options: AmdOptions = {}): Int32Array {
  * Returns the compressed vertices in elimination order.
  */
 export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, options: AmdOptions = {}): Int32Array {
-  const n = g.n;
-  const aggressive = options.aggressive ?? true;
-  const denseFactor = options.dense ?? 10;
-  const N = totalWeight;
-
-  const nz = g.ptr[n];
-  // iw holds every vertex's list: for a variable, its elements then its variables; for an
-  // element, its variables. Elbow room lets new elements be appended; compaction reclaims the
-  // lists of absorbed elements, and the array grows if that is not enough.
-  let iw = new Int32Array(Math.max(nz + (nz >> 2) + 2 * n + 16, 64));
-  iw.set(g.adj.subarray(0, nz));
-  let pfree = nz;
-
-  const pe = new Int32Array(n); // start of the vertex's list in iw, -1 when it has none
-  const len = new Int32Array(n); // length of the list
-  const elen = new Int32Array(n); // number of elements at the head of a variable's list
-  const nv = new Int32Array(n); // weight of a principal variable; negated while in Lme; 0 when dead
-  const degree = new Int32Array(n); // approximate external degree (variables), |Le| (elements)
-  const w = new Int32Array(n); // |Le \ Lme| + wflg during a step; 0 marks an absorbed element
-  const joined = new Int32Array(n).fill(-1); // dead variable → vertex it was eliminated with
-  const pivotStep = new Int32Array(n).fill(-1);
-  const degHead = new Int32Array(N + 1).fill(-1);
-  const degNext = new Int32Array(n).fill(-1);
-  const degPrev = new Int32Array(n).fill(-1);
-  const hashHead = new Int32Array(n).fill(-1);
-  const hashNext = new Int32Array(n).fill(-1);
-  const hashOf = new Int32Array(n);
-
-  for (let i = 0; i < n; i++) {
-    pe[i] = g.ptr[i];
-    len[i] = g.ptr[i + 1] - g.ptr[i];
-    if (len[i] === 0) pe[i] = -1;
-    nv[i] = weight[i];
-    w[i] = 1;
+  const q = new QuotientGraph(g, weight, totalWeight, options);
+  while (q.nel < q.N) {
+    q.selectPivot();
+    q.buildElement();
+    q.computeExternalSizes();
+    q.updateDegrees();
+    q.mergeSupervariables();
+    q.finalizeDegrees();
   }
+  return q.order();
+}
 
-  // Dense rows would make every element huge; order them last (the caller's postorder keeps
-  // them at the end) and leave them in other lists as weight-0 entries, skipped everywhere.
-  let denseLimit = N;
-  if (denseFactor > 0) denseLimit = Math.min(N, Math.max(16, Math.floor(denseFactor * Math.sqrt(N))));
-  const isDense = new Uint8Array(n);
-  let nDense = 0;
-  for (let i = 0; i < n; i++) {
-    let d = 0;
-    for (let p = g.ptr[i]; p < g.ptr[i + 1]; p++) d += weight[g.adj[p]];
-    degree[i] = d;
-    if (d > denseLimit) {
-      isDense[i] = 1;
-      nDense++;
-    }
-  }
-  let nel = 0;
-  let step = 0;
-  const dense: number[] = [];
-  if (nDense > 0) {
+/**
+ * The elimination state. One method per phase of a pivot step rather than one long function:
+ * V8 optimizes small functions much sooner (a single 400-line function took longer to compile
+ * than to run on 10k-vertex graphs).
+ */
+class QuotientGraph {
+  readonly n: number;
+  /** Total weight; elimination ends when nel reaches it. */
+  readonly N: number;
+  readonly aggressive: boolean;
+  /**
+   * Every vertex's list: for a variable, its elements then its variables; for an element, its
+   * variables. Elbow room lets new elements be appended; compaction reclaims the lists of
+   * absorbed elements, and the array grows if that is not enough.
+   */
+  iw: Int32Array;
+  pfree: number;
+  readonly pe: Int32Array; // start of the vertex's list in iw, -1 when it has none
+  readonly len: Int32Array; // length of the list
+  readonly elen: Int32Array; // number of elements at the head of a variable's list
+  readonly nv: Int32Array; // weight of a principal variable; negated while in Lme; 0 when dead
+  readonly degree: Int32Array; // approximate external degree (variables), |Le| (elements)
+  readonly w: Int32Array; // |Le \ Lme| + wflg during a step; 0 marks an absorbed element
+  readonly joined: Int32Array; // dead variable → vertex it was eliminated with
+  readonly pivotStep: Int32Array;
+  readonly degHead: Int32Array;
+  readonly degNext: Int32Array;
+  readonly degPrev: Int32Array;
+  readonly hashHead: Int32Array;
+  readonly hashNext: Int32Array;
+  readonly hashOf: Int32Array;
+  readonly isDense: Uint8Array;
+  readonly dense: number[] = [];
+  nel = 0;
+  step = 0;
+  mindeg = 0;
+  lemax = 0;
+  wflg = 2;
+  // The current pivot step.
+  me = -1;
+  elenme = 0;
+  nvpiv = 0;
+  degme = 0;
+  pme1 = 0;
+  pme2 = -1;
+
+  constructor(g: Graph, weight: Int32Array, totalWeight: number, options: AmdOptions) {
+    const n = g.n;
+    this.n = n;
+    this.N = totalWeight;
+    this.aggressive = options.aggressive ?? true;
+    const nz = g.ptr[n];
+    this.iw = new Int32Array(Math.max(nz + (nz >> 2) + 2 * n + 16, 64));
+    this.iw.set(g.adj.subarray(0, nz));
+    this.pfree = nz;
+    const pe = (this.pe = new Int32Array(n));
+    const len = (this.len = new Int32Array(n));
+    this.elen = new Int32Array(n);
+    const nv = (this.nv = new Int32Array(n));
+    const degree = (this.degree = new Int32Array(n));
+    const w = (this.w = new Int32Array(n));
+    this.joined = new Int32Array(n).fill(-1);
+    this.pivotStep = new Int32Array(n).fill(-1);
+    this.degHead = new Int32Array(totalWeight + 1).fill(-1);
+    this.degNext = new Int32Array(n).fill(-1);
+    this.degPrev = new Int32Array(n).fill(-1);
+    this.hashHead = new Int32Array(n).fill(-1);
+    this.hashNext = new Int32Array(n).fill(-1);
+    this.hashOf = new Int32Array(n);
+    const isDense = (this.isDense = new Uint8Array(n));
     for (let i = 0; i < n; i++) {
-      if (isDense[i]) {
-        dense.push(i);
-        nel += nv[i];
+      pe[i] = g.ptr[i];
+      len[i] = g.ptr[i + 1] - g.ptr[i];
+      if (len[i] === 0) pe[i] = -1;
+      nv[i] = weight[i];
+      w[i] = 1;
+    }
+
+    // Dense rows would make every element huge; order them last (the caller's postorder keeps
+    // them at the end) and leave them in other lists as weight-0 entries, skipped everywhere.
+    const N = totalWeight;
+    const denseFactor = options.dense ?? 10;
+    const denseLimit = denseFactor > 0 ? Math.min(N, Math.max(16, Math.floor(denseFactor * Math.sqrt(N)))) : N;
+    let nDense = 0;
+    for (let i = 0; i < n; i++) {
+      let d = 0;
+      for (let p = g.ptr[i]; p < g.ptr[i + 1]; p++) d += weight[g.adj[p]];
+      degree[i] = d;
+      if (d > denseLimit) {
+        isDense[i] = 1;
+        nDense++;
+      }
+    }
+    if (nDense > 0) {
+      for (let i = 0; i < n; i++) {
+        if (!isDense[i]) continue;
+        this.dense.push(i);
+        this.nel += nv[i];
         nv[i] = 0;
         pe[i] = -1;
         len[i] = 0;
       }
+      for (let i = 0; i < n; i++) {
+        if (isDense[i]) continue;
+        let d = 0;
+        for (let p = g.ptr[i]; p < g.ptr[i + 1]; p++) d += nv[g.adj[p]];
+        degree[i] = d;
+      }
     }
     for (let i = 0; i < n; i++) {
       if (isDense[i]) continue;
-      let d = 0;
-      for (let p = g.ptr[i]; p < g.ptr[i + 1]; p++) d += nv[g.adj[p]];
-      degree[i] = d;
+      if (degree[i] === 0) {
+        // Isolated: eliminate at once; it creates no element.
+        this.pivotStep[i] = this.step++;
+        this.nel += nv[i];
+        pe[i] = -1;
+        len[i] = 0;
+        w[i] = 0;
+      } else {
+        this.insertDegree(i, degree[i]);
+      }
     }
   }
 
-  const insertDegree = (i: number, d: number): void => {
-    const h = degHead[d];
-    degNext[i] = h;
-    degPrev[i] = -1;
-    if (h !== -1) degPrev[h] = i;
-    degHead[d] = i;
-  };
-  const removeDegree = (i: number): void => {
-    const nx = degNext[i];
-    const pv = degPrev[i];
-    if (nx !== -1) degPrev[nx] = pv;
-    if (pv !== -1) degNext[pv] = nx;
-    else degHead[degree[i]] = nx;
-  };
-
-  for (let i = 0; i < n; i++) {
-    if (isDense[i]) continue;
-    if (degree[i] === 0) {
-      // Isolated: eliminate at once; it creates no element.
-      pivotStep[i] = step++;
-      nel += nv[i];
-      pe[i] = -1;
-      len[i] = 0;
-      w[i] = 0;
-    } else {
-      insertDegree(i, degree[i]);
-    }
+  insertDegree(i: number, d: number): void {
+    const h = this.degHead[d];
+    this.degNext[i] = h;
+    this.degPrev[i] = -1;
+    if (h !== -1) this.degPrev[h] = i;
+    this.degHead[d] = i;
   }
 
-  let mindeg = 0;
-  let lemax = 0;
-  let wflg = 2;
-  const wbig = 0x3fffffff;
-  const clearFlag = (flag: number): number => {
-    if (flag < 2 || flag >= wbig) {
-      for (let x = 0; x < n; x++) if (w[x] !== 0) w[x] = 1;
+  removeDegree(i: number): void {
+    const nx = this.degNext[i];
+    const pv = this.degPrev[i];
+    if (nx !== -1) this.degPrev[nx] = pv;
+    if (pv !== -1) this.degNext[pv] = nx;
+    else this.degHead[this.degree[i]] = nx;
+  }
+
+  clearFlag(flag: number): number {
+    if (flag < 2 || flag >= 0x3fffffff) {
+      const w = this.w;
+      for (let x = 0; x < this.n; x++) if (w[x] !== 0) w[x] = 1;
       return 2;
     }
     return flag;
-  };
+  }
 
   /** Slides every live list to the front of iw, dropping the space of dead ones. */
-  const compact = (): void => {
+  compact(): void {
+    const { iw, pe, len, n } = this;
     // Mark each live list's first slot with −(owner+1), parking the displaced value in pe.
     for (let j = 0; j < n; j++) {
       const p = pe[j];
@@ -166,6 +215,7 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
     }
     let dst = 0;
     let src = 0;
+    const pfree = this.pfree;
     while (src < pfree) {
       const v = iw[src];
       if (v < 0) {
@@ -179,42 +229,48 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
         src++;
       }
     }
-    pfree = dst;
-  };
+    this.pfree = dst;
+  }
 
-  const ensureSpace = (need: number): void => {
-    if (pfree + need <= iw.length) return;
-    compact();
-    if (pfree + need <= iw.length) return;
-    const grown = new Int32Array(Math.max(pfree + need, Math.floor(iw.length * 1.5)));
-    grown.set(iw.subarray(0, pfree));
-    iw = grown;
-  };
+  ensureSpace(need: number): void {
+    if (this.pfree + need <= this.iw.length) return;
+    this.compact();
+    if (this.pfree + need <= this.iw.length) return;
+    const grown = new Int32Array(Math.max(this.pfree + need, Math.floor(this.iw.length * 1.5)));
+    grown.set(this.iw.subarray(0, this.pfree));
+    this.iw = grown;
+  }
 
-  while (nel < N) {
-    // --- 1. Pivot of minimum approximate degree.
-    let deg = mindeg;
+  /** Step 1: a variable of minimum approximate degree becomes the pivot element me. */
+  selectPivot(): void {
+    const { degHead, N } = this;
+    let deg = this.mindeg;
     while (deg <= N && degHead[deg] === -1) deg++;
     if (deg > N) throw new Error('amd: internal error, no pivot left while variables remain');
-    mindeg = deg;
+    this.mindeg = deg;
     const me = degHead[deg];
-    removeDegree(me);
-    const elenme = elen[me];
-    let nvpiv = nv[me];
-    nel += nvpiv;
-    pivotStep[me] = step++;
-    nv[me] = -nvpiv;
-    let degme = 0;
+    this.removeDegree(me);
+    this.me = me;
+    this.elenme = this.elen[me];
+    this.nvpiv = this.nv[me];
+    this.nel += this.nvpiv;
+    this.pivotStep[me] = this.step++;
+    this.nv[me] = -this.nvpiv;
+    this.degme = 0;
+  }
 
-    // --- 2. New element Lme = (variables of me) ∪ (variables of me's elements), flagged by
-    // negated nv and taken out of the degree lists while their degrees are recomputed.
-    let pme1: number;
-    let pme2: number;
+  /**
+   * Step 2: Lme = (variables of me) ∪ (variables of me's elements), flagged by negated nv and
+   * taken out of the degree lists while their degrees are recomputed. me's elements are absorbed.
+   */
+  buildElement(): void {
+    const { me, elenme, pe, len, nv, w } = this;
+    let degme = 0;
     if (elenme === 0) {
       // me has no elements: its variable list becomes Lme in place.
+      const iw = this.iw;
       const p = pe[me];
-      pme1 = p;
-      pme2 = p - 1;
+      let pme2 = p - 1;
       const end = p + len[me];
       for (let q = p; q < end; q++) {
         const i = iw[q];
@@ -223,14 +279,18 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
           degme += nvi;
           nv[i] = -nvi;
           iw[++pme2] = i;
-          removeDegree(i);
+          this.removeDegree(i);
         }
       }
+      this.pme1 = p;
+      this.pme2 = pme2;
     } else {
       let need = len[me] - elenme;
-      for (let q = pe[me]; q < pe[me] + elenme; q++) need += len[iw[q]];
-      ensureSpace(need);
-      pme1 = pfree;
+      for (let q = pe[me]; q < pe[me] + elenme; q++) need += len[this.iw[q]];
+      this.ensureSpace(need);
+      const iw = this.iw; // after a possible reallocation
+      let pfree = this.pfree;
+      const pme1 = pfree;
       for (let k = 0; k <= elenme; k++) {
         let e: number;
         let pj: number;
@@ -251,7 +311,7 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
             degme += nvi;
             nv[i] = -nvi;
             iw[pfree++] = i;
-            removeDegree(i);
+            this.removeDegree(i);
           }
         }
         if (e !== me) {
@@ -261,14 +321,20 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
           w[e] = 0;
         }
       }
-      pme2 = pfree - 1;
+      this.pfree = pfree;
+      this.pme1 = pme1;
+      this.pme2 = pfree - 1;
     }
-    pe[me] = pme1;
-    len[me] = pme2 - pme1 + 1;
-    elen[me] = 0;
+    pe[me] = this.pme1;
+    len[me] = this.pme2 - this.pme1 + 1;
+    this.elen[me] = 0;
+    this.degme = degme;
+  }
 
-    // --- 3. w[e] − wflg = |Le \ Lme| for every element e adjacent to a variable of Lme.
-    wflg = clearFlag(wflg);
+  /** Step 3: w[e] − wflg = |Le \ Lme| for every element e adjacent to a variable of Lme. */
+  computeExternalSizes(): void {
+    const { iw, pe, elen, nv, w, degree, pme1, pme2 } = this;
+    const wflg = (this.wflg = this.clearFlag(this.wflg));
     for (let pme = pme1; pme <= pme2; pme++) {
       const i = iw[pme];
       const eln = elen[i];
@@ -284,8 +350,11 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
         w[e] = we;
       }
     }
+  }
 
-    // --- 4. Degree update, pruning, absorption, mass elimination, hashing for step 5.
+  /** Step 4: degree bounds, list pruning, absorption, mass elimination, hashing for step 5. */
+  updateDegrees(): void {
+    const { iw, pe, len, elen, nv, w, degree, joined, hashHead, hashNext, hashOf, me, pme1, pme2, wflg, aggressive, n } = this;
     for (let pme = pme1; pme <= pme2; pme++) {
       const i = iw[pme];
       const p1 = pe[i];
@@ -324,9 +393,9 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
       if (nElements === 1 && p3 === pn) {
         // Mass elimination: i is adjacent to me only, so it is eliminated together with me.
         const nvi = -nv[i];
-        degme -= nvi;
-        nvpiv += nvi;
-        nel += nvi;
+        this.degme -= nvi;
+        this.nvpiv += nvi;
+        this.nel += nvi;
         nv[i] = 0;
         joined[i] = me;
         pe[i] = -1;
@@ -348,11 +417,15 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
         hashHead[h] = i;
       }
     }
-    degree[me] = degme;
-    if (degme > lemax) lemax = degme;
-    wflg = clearFlag(wflg + lemax + 1);
+    degree[me] = this.degme;
+    if (this.degme > this.lemax) this.lemax = this.degme;
+    this.wflg = this.clearFlag(this.wflg + this.lemax + 1);
+  }
 
-    // --- 5. Supervariables: variables of Lme with identical lists are merged.
+  /** Step 5: variables of Lme with identical lists (same hash bucket) become one supervariable. */
+  mergeSupervariables(): void {
+    const { iw, pe, len, elen, nv, w, joined, hashHead, hashNext, hashOf, pme1, pme2 } = this;
+    let wflg = this.wflg;
     for (let pme = pme1; pme <= pme2; pme++) {
       const i = iw[pme];
       if (nv[i] >= 0) continue; // mass-eliminated or already merged
@@ -393,11 +466,15 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
         wflg++;
       }
     }
-    wflg = clearFlag(wflg);
+    this.wflg = this.clearFlag(wflg);
+  }
 
-    // --- 6. Final degrees; Lme keeps only principal variables.
+  /** Step 6: final degrees; Lme keeps only principal variables, me becomes an element. */
+  finalizeDegrees(): void {
+    const { iw, pe, len, nv, w, degree, me, pme1, pme2, degme } = this;
     let p = pme1;
-    const nleft = N - nel;
+    const nleft = this.N - this.nel;
+    let mindeg = this.mindeg;
     for (let pme = pme1; pme <= pme2; pme++) {
       const i = iw[pme];
       const nvi = -nv[i];
@@ -407,49 +484,54 @@ export function amdWeighted(g: Graph, weight: Int32Array, totalWeight: number, o
       if (di > nleft - nvi) di = nleft - nvi;
       if (di < 0) di = 0;
       degree[i] = di;
-      insertDegree(i, di);
+      this.insertDegree(i, di);
       if (di < mindeg) mindeg = di;
       iw[p++] = i;
     }
-    nv[me] = nvpiv;
+    this.mindeg = mindeg;
+    nv[me] = this.nvpiv;
     len[me] = p - pme1;
     if (len[me] === 0) {
       pe[me] = -1;
       w[me] = 0;
     }
-    if (elenme !== 0) pfree = pme1 + len[me];
+    if (this.elenme !== 0) this.pfree = pme1 + len[me];
   }
 
-  // Order: pivots in elimination order, each followed by the variables eliminated with it
-  // (merged supervariables and mass eliminations, possibly through chains), dense rows last.
-  const groupOf = (i: number): number => {
-    let r = i;
-    while (pivotStep[r] < 0) r = joined[r];
-    // Path compression keeps repeated chains short.
-    let x = i;
-    while (x !== r) {
-      const nx = joined[x];
-      if (pivotStep[x] < 0) joined[x] = r;
-      x = nx;
+  /**
+   * Pivots in elimination order, each followed by the variables eliminated with it (merged
+   * supervariables and mass eliminations, possibly through chains), dense rows last.
+   */
+  order(): Int32Array {
+    const { n, pivotStep, joined, isDense, dense, step } = this;
+    const groupOf = (i: number): number => {
+      let r = i;
+      while (pivotStep[r] < 0) r = joined[r];
+      let x = i;
+      while (x !== r) {
+        const nx = joined[x];
+        joined[x] = r; // path compression keeps repeated chains short
+        x = nx;
+      }
+      return r;
+    };
+    const key = new Int32Array(n);
+    const size = new Int32Array(step + dense.length + 1);
+    for (let i = 0; i < n; i++) {
+      if (isDense[i]) continue;
+      if (pivotStep[i] < 0 && joined[i] < 0) throw new Error('amd: internal error, vertex was never eliminated');
+      key[i] = pivotStep[groupOf(i)];
+      size[key[i] + 1]++;
     }
-    return r;
-  };
-  const key = new Int32Array(n);
-  const size = new Int32Array(step + dense.length + 1);
-  for (let i = 0; i < n; i++) {
-    if (isDense[i]) continue;
-    if (pivotStep[i] < 0 && joined[i] < 0) throw new Error('amd: internal error, vertex was never eliminated');
-    key[i] = pivotStep[groupOf(i)];
-    size[key[i] + 1]++;
+    for (let t = 0; t < dense.length; t++) {
+      key[dense[t]] = step + t;
+      size[step + t + 1]++;
+    }
+    for (let t = 0; t < step + dense.length; t++) size[t + 1] += size[t];
+    const order = new Int32Array(n);
+    // Pivots first within their group, then the rest.
+    for (let i = 0; i < n; i++) if (pivotStep[i] >= 0 || isDense[i]) order[size[key[i]]++] = i;
+    for (let i = 0; i < n; i++) if (pivotStep[i] < 0 && !isDense[i]) order[size[key[i]]++] = i;
+    return order;
   }
-  for (let t = 0; t < dense.length; t++) {
-    key[dense[t]] = step + t;
-    size[step + t + 1]++;
-  }
-  for (let t = 0; t < step + dense.length; t++) size[t + 1] += size[t];
-  const order = new Int32Array(n);
-  // Pivots first within their group, then the rest.
-  for (let i = 0; i < n; i++) if (pivotStep[i] >= 0 || isDense[i]) order[size[key[i]]++] = i;
-  for (let i = 0; i < n; i++) if (pivotStep[i] < 0 && !isDense[i]) order[size[key[i]]++] = i;
-  return order;
 }

@@ -8,7 +8,7 @@
 // whole pass costs nothing beyond the flops and the scatters (the scheme of Ng & Peyton and of
 // CHOLMOD's supernodal code, re-derived here for LDLᵀ and row-major storage).
 import type { SymmetricCsc } from './csc';
-import { solveRowsAgainstDiagonal, updateFromDescendant } from './dense-kernels';
+import { solveRowsAgainstPanel, updateFromDescendant } from './dense-kernels';
 import type { NumericFactor } from './numeric-factor';
 import { checkFinitePivot, isZeroPivot, type PivotPolicy, type RawZeroPivot } from './pivots';
 import type { SupernodalStructure } from './supernodes';
@@ -160,7 +160,7 @@ export function supernodalLdl(
   const linkHead = new Int32Array(nsuper).fill(-1);
   const linkNext = new Int32Array(nsuper).fill(-1);
   const cursor = new Int32Array(nsuper); // position of each descendant's next unused row
-  const DL = new Float64Array(maxCols * maxCols);
+  const panelDL = new Float64Array(PANEL * PANEL);
   let scaled = new Float64Array(Math.max(16, maxCols * 8));
   const targetRowOff = new Float64Array(maxRows);
   const targetCol = new Int32Array(maxCols);
@@ -204,7 +204,7 @@ export function supernodalLdl(
         targetCol[b] = rows[rpd + p0 + b] - f;
       }
       for (let a = 0; a < m; a++) targetRowOff[a] = vp + map[rows[rpd + p0 + a]] * nc;
-      updateFromDescendant(L, vpd + p0 * ncd, ncd, m, m1, scaled, targetRowOff, targetCol);
+      updateFromDescendant(L, vpd + p0 * ncd, ncd, ncd, m, m1, scaled, targetRowOff, targetCol);
       cursor[d] = q;
       if (q < nrd) {
         const t = colToSuper[rows[rpd + q]];
@@ -214,18 +214,57 @@ export function supernodalLdl(
       d = dNext;
     }
 
-    // 3. Factor the diagonal block row by row (up-looking, dense), then the rows below it.
-    for (let k = 0; k < nc; k++) {
+    // 3. Factor the block in place.
+    if (scaled.length < Math.min(nc, PANEL) * nc) scaled = new Float64Array(Math.min(nc, PANEL) * nc);
+    factorBlock(L, vp, nc, nr, f, D, diag, policy, zeroPivots, panelDL, scaled, targetRowOff, targetCol);
+    if (nr > nc) {
+      cursor[s] = nc;
+      const t = colToSuper[rows[rp + nc]];
+      linkNext[s] = linkHead[t];
+      linkHead[t] = s;
+    }
+  }
+  return new SupernodalFactor(S, parent, L, D, zeroPivots, nnzL);
+}
+
+/** Panel width of the blocked in-supernode factorization. */
+const PANEL = 32;
+
+/**
+ * Dense LDLᵀ of one supernode's block (nr × nc, row-major at vp), right-looking by panels of
+ * PANEL columns: factor the panel's diagonal part row by row, solve the rows below against it,
+ * then update the trailing columns with the same register-blocked kernel as descendant
+ * updates. A plain row-by-row factorization spends its time in a single dependent
+ * accumulation per dot product; on the large separator supernodes this is several times slower.
+ */
+function factorBlock(
+  L: Float64Array,
+  vp: number,
+  nc: number,
+  nr: number,
+  f: number,
+  D: Float64Array,
+  diag: Float64Array,
+  policy: PivotPolicy,
+  zeroPivots: RawZeroPivot[],
+  DL: Float64Array,
+  scaled: Float64Array,
+  targetRowOff: Float64Array,
+  targetCol: Int32Array,
+): void {
+  for (let k0 = 0; k0 < nc; k0 += PANEL) {
+    const k1 = Math.min(k0 + PANEL, nc);
+    for (let k = k0; k < k1; k++) {
       const rk = vp + k * nc;
-      const dk = k * nc;
-      for (let j = 0; j < k; j++) {
-        const dj = j * nc;
+      for (let j = k0; j < k; j++) {
+        const dj = (j - k0) * PANEL - k0;
         let t = L[rk + j];
-        for (let c = 0; c < j; c++) t -= L[rk + c] * DL[dj + c];
+        for (let c = k0; c < j; c++) t -= L[rk + c] * DL[dj + c];
         L[rk + j] = t / D[f + j];
       }
+      const dk = (k - k0) * PANEL - k0;
       let piv = L[rk + k];
-      for (let c = 0; c < k; c++) {
+      for (let c = k0; c < k; c++) {
         const lkc = L[rk + c];
         const v = lkc * D[f + c];
         DL[dk + c] = v;
@@ -239,13 +278,19 @@ export function supernodalLdl(
       D[f + k] = piv;
       L[rk + k] = 1;
     }
-    if (nr > nc) {
-      solveRowsAgainstDiagonal(L, vp, nc, nc, nr, DL, D, f);
-      cursor[s] = nc;
-      const t = colToSuper[rows[rp + nc]];
-      linkNext[s] = linkHead[t];
-      linkHead[t] = s;
+    if (k1 < nr) solveRowsAgainstPanel(L, vp, nc, k1, nr, k0, k1, DL, PANEL, D, f);
+    if (k1 < nc) {
+      const w = k1 - k0;
+      const m1 = nc - k1;
+      const m = nr - k1;
+      for (let b = 0; b < m1; b++) {
+        const src = vp + (k1 + b) * nc + k0;
+        const dst = b * w;
+        for (let c = 0; c < w; c++) scaled[dst + c] = L[src + c] * D[f + k0 + c];
+        targetCol[b] = k1 + b;
+      }
+      for (let a = 0; a < m; a++) targetRowOff[a] = vp + (k1 + a) * nc;
+      updateFromDescendant(L, vp + k1 * nc + k0, nc, w, m, m1, scaled, targetRowOff, targetCol);
     }
   }
-  return new SupernodalFactor(S, parent, L, D, zeroPivots, nnzL);
 }

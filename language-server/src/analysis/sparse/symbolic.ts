@@ -7,7 +7,7 @@ import { amdOrder } from './amd';
 import { columnCounts } from './column-counts';
 import { permuteSymmetric, type PermutedMatrix, type SymmetricCsc } from './csc';
 import { eliminationTree, inversePermutation, postorder, relabelTree } from './etree';
-import { DEFAULT_RELAX, fundamentalSupernodes, relaxSupernodes, supernodalStructure, type SupernodalStructure } from './supernodes';
+import { DEFAULT_RELAX, fundamentalSupernodes, relaxSupernodes, supernodalStructure, type RelaxOptions, type SupernodalStructure } from './supernodes';
 
 export type OrderingMethod = 'amd' | 'natural';
 
@@ -43,7 +43,7 @@ export interface Symbolic {
   supernodes?: SupernodalStructure;
 }
 
-export function analyse(A: SymmetricCsc, ordering: Ordering, options: { supernodal: boolean }): Symbolic {
+export function analyse(A: SymmetricCsc, ordering: Ordering, options: { supernodal: boolean; relax?: RelaxOptions }): Symbolic {
   const n = A.n;
   const { perm: perm0, graph } = ordering;
   const pinv0 = inversePermutation(perm0);
@@ -62,7 +62,7 @@ export function analyse(A: SymmetricCsc, ordering: Ordering, options: { supernod
   const result: Symbolic = { n, perm, pinv, C, parent, colCount, nnzL };
   if (options.supernodal) {
     const fundamental = fundamentalSupernodes(parent, colCount);
-    const relaxed = relaxSupernodes(fundamental, parent, colCount, DEFAULT_RELAX);
+    const relaxed = relaxSupernodes(fundamental, parent, colCount, options.relax ?? DEFAULT_RELAX);
     result.supernodes = supernodalStructure(C.lower, parent, colCount, relaxed);
   }
   return result;

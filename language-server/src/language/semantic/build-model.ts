@@ -16,7 +16,7 @@ import { displayName, resolveInclude } from './includes';
 import type { Decl, Model, ModelFile, Quantity, Ref } from './model';
 import { ReaderHost, StatementReader, UNKNOWN_CODES } from './statement-reader';
 import { readStatement } from './statements';
-import { closest, didYouMean } from './suggest';
+import { didYouMean } from './suggest';
 import { validateModel } from './validate-model';
 
 /** Supplies parsed documents (open editor buffers or files on disk), cached by the caller. */
@@ -239,7 +239,7 @@ class ModelBuilder {
       const data: FixData[] = [];
       if (dym.suggestion) data.push({ fix: 'replace', replacement: dym.suggestion });
       if (kinds[0] === 'node') data.push({ fix: 'create-node', name });
-      if (kinds[0] === 'section') data.push({ fix: 'create-section', name, catalog: closest(name, []) });
+      if (kinds[0] === 'section') data.push({ fix: 'create-section', name });
       if (kinds[0] === 'material') data.push({ fix: 'create-material', name });
       this.report(uri, range, UNKNOWN_CODES[kinds[0]], `Unknown ${label} "${name}"${dym.text}`, 'error', undefined, data);
     }

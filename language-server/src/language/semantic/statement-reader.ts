@@ -138,7 +138,7 @@ export class StatementReader {
     if (!q) return undefined;
     const c = coerce(q, spec.dim, what, e.range, ctx);
     if (!c) return undefined;
-    if (c.implicitUnit && e.kind === 'number' && c.implicitUnit !== '') {
+    if (c.implicitUnit && (e.kind === 'number' || (e.kind === 'unary' && e.operand.kind === 'number')) && c.implicitUnit !== '') {
       this.host.converted.push({ uri: this.host.uri, range: e.range, si: c.si, dimension: spec.dim, unit: c.implicitUnit });
     }
     if (!this.inRange(c.si, spec, what, e.range)) return undefined;

@@ -52,22 +52,29 @@ function checkMembers(model: Model, report: Report): void {
   }
 }
 
-/** Hashes nodes into cells of the tolerance size, so the check stays linear in the node count. */
+/** Hashes nodes into cells of the tolerance size (numeric keys), so the check stays linear. */
 function checkCoincidentNodes(model: Model, report: Report): void {
-  const cell = COINCIDENCE_TOLERANCE * 10;
-  const grid = new Map<string, NodeEntity[]>();
+  const cell = COINCIDENCE_TOLERANCE;
+  const grid = new Map<number, NodeEntity[]>();
+  const key = (x: number, y: number, z: number) => (((x * 73856093) ^ (y * 19349663) ^ (z * 83492791)) >>> 0);
   for (const n of model.nodes) {
-    if (!n.xyz) continue;
-    const [x, y, z] = n.xyz.map((v) => Math.floor(v / cell));
+    const p = n.xyz;
+    if (!p) continue;
+    const x = Math.floor(p[0] / cell);
+    const y = Math.floor(p[1] / cell);
+    const z = Math.floor(p[2] / cell);
     let hit: NodeEntity | undefined;
-    outer: for (let dx = -1; dx <= 1; dx++)
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dz = -1; dz <= 1; dz++) {
-          for (const o of grid.get(`${x + dx},${y + dy},${z + dz}`) ?? []) {
-            const p = o.xyz!;
-            if (Math.hypot(p[0] - n.xyz[0], p[1] - n.xyz[1], p[2] - n.xyz[2]) < COINCIDENCE_TOLERANCE) {
+    for (let dx = -1; dx <= 1 && !hit; dx++)
+      for (let dy = -1; dy <= 1 && !hit; dy++)
+        for (let dz = -1; dz <= 1 && !hit; dz++) {
+          const list = grid.get(key(x + dx, y + dy, z + dz));
+          if (!list) continue;
+          // Hash collisions are harmless: the distance decides.
+          for (const o of list) {
+            const q = o.xyz!;
+            if (Math.hypot(q[0] - p[0], q[1] - p[1], q[2] - p[2]) < COINCIDENCE_TOLERANCE) {
               hit = o;
-              break outer;
+              break;
             }
           }
         }
@@ -76,10 +83,10 @@ function checkCoincidentNodes(model: Model, report: Report): void {
         { uri: hit.decl.uri, range: hit.decl.range, message: `${hit.decl.name} is at the same point` },
       ]);
     }
-    const key = `${x},${y},${z}`;
-    const list = grid.get(key);
+    const k = key(x, y, z);
+    const list = grid.get(k);
     if (list) list.push(n);
-    else grid.set(key, [n]);
+    else grid.set(k, [n]);
   }
 }
 

@@ -150,7 +150,7 @@ export function lex(text: string): LogicalLine[] {
       continue;
     }
     // Anything else is one invalid token; surrogate pairs stay whole so ranges stay valid.
-    const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < n ? 2 : 1;
+    const width = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(pos + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     pushInvalid(current, line, col, col + width, text.slice(pos, pos + width), `Unexpected character "${text.slice(pos, pos + width)}"`);
     pos += width;
     spaceBefore = false;

@@ -81,7 +81,7 @@ function keywordRange(s: Statement): Range {
 }
 
 export function tokenRange(t: Token): Range {
-  return tokenRangeOf(t.line, t.col, t.endCol);
+  return (t.range ??= tokenRangeOf(t.line, t.col, t.endCol));
 }
 
 function tokenRangeOf(line: number, col: number, endCol: number): Range {
@@ -89,6 +89,7 @@ function tokenRangeOf(line: number, col: number, endCol: number): Range {
 }
 
 function spanTokens(a: Token, b: Token): Range {
+  if (a === b) return tokenRange(a);
   return { start: { line: a.line, character: a.col }, end: { line: b.line, character: b.endCol } };
 }
 
@@ -192,6 +193,12 @@ function parseWords(stmt: Statement, tokens: Token[], report: Report, optionsOnl
 }
 
 function parseList(tokens: Token[], report: Report): ArgValue {
+  // Most arguments are one token (a name or a number): no expression machinery needed.
+  if (tokens.length === 1) {
+    const t = tokens[0];
+    const single = singleTokenExpr(t);
+    if (single) return { range: single.range, items: [single], tokens };
+  }
   const items: Expr[] = [];
   let start = 0;
   let depth = 0;
@@ -214,6 +221,23 @@ function parseList(tokens: Token[], report: Report): ArgValue {
   return { range: spanTokens(tokens[0], tokens[tokens.length - 1]), items, tokens };
 }
 
+function singleTokenExpr(t: Token): Expr | undefined {
+  if (t.kind === 'ident') return { kind: 'name', range: tokenRange(t), token: t, name: t.text };
+  if (t.kind === 'number') return numberExpr(t);
+  if (t.kind === 'string') return { kind: 'string', range: tokenRange(t), token: t, value: t.value };
+  return undefined;
+}
+
+function numberExpr(t: Token): Expr {
+  const n = t.numberLength!;
+  const range = tokenRange(t);
+  if (n === t.text.length) return { kind: 'number', range, token: t, value: Number(t.text) };
+  return {
+    kind: 'number', range, token: t, value: Number(t.text.slice(0, n)), unitText: t.text.slice(n),
+    unitRange: { start: { line: t.line, character: t.col + n }, end: range.end },
+  };
+}
+
 /** Recursive descent over + - * / and parentheses; the whole token slice must be consumed. */
 export function parseExpressionTokens(tokens: Token[], report: Report): Expr {
   let pos = 0;
@@ -230,14 +254,7 @@ export function parseExpressionTokens(tokens: Token[], report: Report): Expr {
     if (!t) return fail(undefined, 'Expected a value at the end of the expression');
     if (t.kind === 'number') {
       pos++;
-      const numText = t.text.slice(0, t.numberLength);
-      const range = tokenRange(t);
-      const e: Expr = { kind: 'number', range, token: t, value: Number(numText) };
-      if (t.numberLength! < t.text.length) {
-        e.unitText = t.text.slice(t.numberLength);
-        e.unitRange = { start: { line: t.line, character: t.col + t.numberLength! }, end: range.end };
-      }
-      return e;
+      return numberExpr(t);
     }
     if (t.kind === 'ident') {
       pos++;

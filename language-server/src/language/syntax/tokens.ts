@@ -26,6 +26,8 @@ export interface Token {
   numberLength?: number;
   /** string: the unescaped value; absent when the string is unterminated. */
   value?: string;
+  /** The token's range, made once on first use and shared by every node that spans only this token. */
+  range?: import('./range').Range;
 }
 
 export interface Comment {

@@ -1,0 +1,81 @@
+// `struktur analyze FILE --json [-o PATH] [--cases A,B]`: validates the model, runs the linear
+// static analysis and prints the results document (struktur-results/1). Runs in this process
+// with the same language and analysis code the server uses.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { Workspace } from '../language/workspace';
+import { analyze } from '../analysis/analyze';
+import { analysisDiagnostics, toAnalysisModel } from '../analysis/from-model';
+import type { ResultsDocument } from '../analysis/results';
+import type { Diagnostic } from '../language/semantic/diagnostic';
+import { UsageError } from './usage';
+
+export async function runAnalyze(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        output: { type: 'string', short: 'o' },
+        cases: { type: 'string' },
+        root: { type: 'string' },
+        'shear-deformation': { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('struktur analyze takes one model file: struktur analyze FILE --json');
+  if (!values.json) throw new UsageError('struktur analyze prints JSON only for now: add --json');
+  const cwd = process.cwd();
+  const file = path.resolve(cwd, positionals[0]);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`Cannot read ${positionals[0]}: no such file`);
+  const root = path.resolve(values.root ?? cwd);
+  const ws = new Workspace({ root });
+  const uri = pathToFileURL(file).toString();
+  const model = ws.model(uri);
+  const rel = (u: string) => (u.startsWith('file:') ? path.relative(cwd, fileURLToPath(u)).split(path.sep).join('/') : u);
+  const source = rel(uri);
+  const errors = model.diagnostics.filter((d) => d.severity === 'error');
+
+  let doc: ResultsDocument;
+  let failed = errors.length > 0;
+  if (errors.length > 0 || model.members.length === 0) {
+    doc = { format: 'struktur-results/1', model: model.title ?? path.basename(file), source, dofs: 0, cases: [], checks: [], diagnostics: toResultDiagnostics(model.diagnostics, rel) };
+  } else {
+    const mapping = toAnalysisModel(model, source);
+    const cases = values.cases?.split(',').map((s) => s.trim()).filter(Boolean);
+    if (cases) {
+      const known = new Set([...mapping.input.loadCases.map((c) => c.name), ...mapping.input.combinations.map((c) => c.name)]);
+      const unknown = cases.filter((c) => !known.has(c));
+      if (unknown.length) throw new UsageError(`Unknown case ${unknown.map((c) => `"${c}"`).join(', ')}: the model has ${[...known].join(', ')}`);
+    }
+    const outcome = analyze(mapping.input, { cases, shearDeformation: values['shear-deformation'] });
+    const extra = analysisDiagnostics(model, mapping, outcome.problems, outcome.results.checks);
+    const all = [...model.diagnostics, ...extra];
+    doc = { ...outcome.results, diagnostics: toResultDiagnostics(all, rel) };
+    failed = all.some((d) => d.severity === 'error') || outcome.results.checks.some((c) => !c.ok);
+  }
+  const text = JSON.stringify(doc, null, 2) + '\n';
+  if (values.output) {
+    try {
+      fs.writeFileSync(values.output, text);
+    } catch (e) {
+      throw new UsageError(`Cannot write ${values.output}: ${(e as Error).message}`);
+    }
+  } else process.stdout.write(text);
+  if (errors.length) process.stderr.write(`struktur: ${positionals[0]} has ${errors.length} error${errors.length > 1 ? 's' : ''}; no analysis was run (see "diagnostics")\n`);
+  return failed ? 1 : 0;
+}
+
+function toResultDiagnostics(diags: Diagnostic[], rel: (u: string) => string): ResultsDocument['diagnostics'] {
+  return diags.map((d) => ({
+    path: rel(d.uri), range: d.range, severity: d.severity, code: d.code, message: d.message,
+    ...(d.related?.length ? { related: d.related.map((r) => ({ path: rel(r.uri), range: r.range, message: r.message })) } : {}),
+  }));
+}
