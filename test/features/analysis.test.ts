@@ -33,7 +33,9 @@ describe('analysis in the language server', function () {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'struktur-an-'));
     client = await startServer(dir);
-    client.connection.onNotification(AnalysisStatusNotification, (s) => statuses.push(s));
+    client.connection.onNotification(AnalysisStatusNotification.method, (s: AnalysisStatus) => {
+      statuses.push(s);
+    });
   });
   after(async () => {
     await client.shutdown();
@@ -87,8 +89,8 @@ describe('analysis in the language server', function () {
     const diags = await wait;
     const mech = diags.filter((x) => x.code === 'S2001');
     assert.ok(mech.length >= 1);
-    for (const m of mech) assert.doesNotMatch(m.message, /singular|NaN/i);
-    assert.ok(mech.some((m) => /N1|N2/.test(m.message)), mech.map((m) => m.message).join('\n'));
+    for (const m of mech) assert.doesNotMatch(String(m.message), /singular|NaN/i);
+    assert.ok(mech.some((m) => /N1|N2/.test(String(m.message))), mech.map((m) => String(m.message)).join('\n'));
     assert.equal(await client.connection.sendRequest(ResultsRequest, { uri }).then((r) => r?.cases.length ?? 0), 0);
   });
 

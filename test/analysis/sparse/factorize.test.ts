@@ -58,6 +58,15 @@ describe('sparse: factorize and solve', () => {
     }
   });
 
+  it('AMD and natural ordering give the same solution, AMD with less fill (30×30 grid)', () => {
+    const A = laplacian2d(30, 30);
+    const b = randomVector(A.n, rng(30));
+    const amd = factorize(A, { ordering: 'amd' });
+    const natural = factorize(A, { ordering: 'natural' });
+    assert.ok(amd.stats.nnzL < natural.stats.nnzL, `${amd.stats.nnzL} vs ${natural.stats.nnzL}`);
+    assert.ok(relDiff(amd.solve(b), natural.solve(b)) < 1e-13);
+  });
+
   it('supernodal and reference factors agree to ~1e-12, including multi-panel supernodes', () => {
     for (const A of [assembleFrame(gridFrame(5, 4, 6)).A, laplacian3d(9, 9, 9), randomSpd(300, 4, rng(77))]) {
       const sn = factorize(A, { supernodal: true }) as SparseLdlFactor;

@@ -78,6 +78,12 @@ export class SupernodalFactor implements NumericFactor {
     }
   }
 
+  /**
+   * Forward and backward substitution for m right-hand sides at once (X row-major, n × m).
+   * Four rows of X are combined per pass over a target row, so each target value is loaded and
+   * stored once per four multiply-adds, and L is read once for all m cases — the point of
+   * solving load cases together.
+   */
   solveManyInPlace(X: Float64Array, m: number): void {
     const { nsuper, superStart, rowPtr, rows, valPtr } = this.S;
     const { L, D } = this;
@@ -87,16 +93,10 @@ export class SupernodalFactor implements NumericFactor {
       const rp = rowPtr[s];
       const nr = rowPtr[s + 1] - rp;
       const vp = valPtr[s];
-      for (let a = 0; a < nr; a++) {
-        const ra = vp + a * nc;
-        const oa = (a < nc ? f + a : rows[rp + a]) * m;
-        const cEnd = a < nc ? a : nc;
-        for (let c = 0; c < cEnd; c++) {
-          const l = L[ra + c];
-          if (l === 0) continue;
-          const oc = (f + c) * m;
-          for (let r = 0; r < m; r++) X[oa + r] -= l * X[oc + r];
-        }
+      // Row a of the block: X[target] −= Σ_{c < cEnd} L[a, c] · X[f + c].
+      for (let a = 1; a < nr; a++) {
+        const target = (a < nc ? f + a : rows[rp + a]) * m;
+        subtractRowCombination(X, m, target, L, vp + a * nc, 1, a < nc ? a : nc, f * m, m);
       }
     }
     for (let j = 0; j < this.n; j++) {
@@ -109,16 +109,13 @@ export class SupernodalFactor implements NumericFactor {
       const rp = rowPtr[s];
       const nr = rowPtr[s + 1] - rp;
       const vp = valPtr[s];
-      for (let a = nr - 1; a > 0; a--) {
-        const ra = vp + a * nc;
-        const oa = (a < nc ? f + a : rows[rp + a]) * m;
-        const cEnd = a < nc ? a : nc;
-        for (let c = 0; c < cEnd; c++) {
-          const l = L[ra + c];
-          if (l === 0) continue;
-          const oc = (f + c) * m;
-          for (let r = 0; r < m; r++) X[oc + r] -= l * X[oa + r];
-        }
+      // Column c of the block, below the diagonal block: X[f + c] −= Σ_a L[a, c] · X[row a].
+      if (nr > nc) {
+        for (let c = 0; c < nc; c++) subtractGatheredCombination(X, m, (f + c) * m, L, vp + nc * nc + c, nc, nr - nc, rows, rp + nc);
+      }
+      // Inside the diagonal block, columns from last to first so each source is final.
+      for (let c = nc - 2; c >= 0; c--) {
+        subtractRowCombination(X, m, (f + c) * m, L, vp + (c + 1) * nc + c, nc, nc - c - 1, (f + c + 1) * m, m);
       }
     }
   }
@@ -138,6 +135,73 @@ export class SupernodalFactor implements NumericFactor {
       sum += this.L[vp + a * nc + (j - f)] * x[i];
     }
     return sum;
+  }
+}
+
+/**
+ * X[target + r] −= Σ_{k < count} L[lOff + k·lStride] · X[src + k·srcStride + r] for r < m,
+ * four terms at a time.
+ */
+function subtractRowCombination(
+  X: Float64Array,
+  m: number,
+  target: number,
+  L: Float64Array,
+  lOff: number,
+  lStride: number,
+  count: number,
+  src: number,
+  srcStride: number,
+): void {
+  let k = 0;
+  for (; k + 3 < count; k += 4) {
+    const l0 = L[lOff + k * lStride];
+    const l1 = L[lOff + (k + 1) * lStride];
+    const l2 = L[lOff + (k + 2) * lStride];
+    const l3 = L[lOff + (k + 3) * lStride];
+    const s0 = src + k * srcStride;
+    const s1 = s0 + srcStride;
+    const s2 = s1 + srcStride;
+    const s3 = s2 + srcStride;
+    for (let r = 0; r < m; r++) X[target + r] -= l0 * X[s0 + r] + l1 * X[s1 + r] + l2 * X[s2 + r] + l3 * X[s3 + r];
+  }
+  for (; k < count; k++) {
+    const l0 = L[lOff + k * lStride];
+    if (l0 === 0) continue;
+    const s0 = src + k * srcStride;
+    for (let r = 0; r < m; r++) X[target + r] -= l0 * X[s0 + r];
+  }
+}
+
+/** Like subtractRowCombination, with source rows X[rows[rowOff + k]] scattered over X. */
+function subtractGatheredCombination(
+  X: Float64Array,
+  m: number,
+  target: number,
+  L: Float64Array,
+  lOff: number,
+  lStride: number,
+  count: number,
+  rows: Int32Array,
+  rowOff: number,
+): void {
+  let k = 0;
+  for (; k + 3 < count; k += 4) {
+    const l0 = L[lOff + k * lStride];
+    const l1 = L[lOff + (k + 1) * lStride];
+    const l2 = L[lOff + (k + 2) * lStride];
+    const l3 = L[lOff + (k + 3) * lStride];
+    const s0 = rows[rowOff + k] * m;
+    const s1 = rows[rowOff + k + 1] * m;
+    const s2 = rows[rowOff + k + 2] * m;
+    const s3 = rows[rowOff + k + 3] * m;
+    for (let r = 0; r < m; r++) X[target + r] -= l0 * X[s0 + r] + l1 * X[s1 + r] + l2 * X[s2 + r] + l3 * X[s3 + r];
+  }
+  for (; k < count; k++) {
+    const l0 = L[lOff + k * lStride];
+    if (l0 === 0) continue;
+    const s0 = rows[rowOff + k] * m;
+    for (let r = 0; r < m; r++) X[target + r] -= l0 * X[s0 + r];
   }
 }
 
