@@ -12,7 +12,8 @@
 //   - scipy.sparse.linalg.spsolve on the same matrix and right-hand side, when python3 with
 //     scipy is available (SuperLU; also splu in symmetric mode with minimum degree on A + Aᵀ,
 //     the closest thing scipy has to a symmetric solver).
-// --large adds a 100k-DOF tower and reports peak memory (it must stay under 2 GB).
+// --large adds a 100k-DOF tower and reports peak memory (it must stay under 2 GB); scipy is not
+// run on it. A full run takes a few minutes, most of it the 50k case (ours and scipy's).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

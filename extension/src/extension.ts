@@ -1,32 +1,66 @@
-// The VS Code extension: a thin client. It starts the bundled language server over Node IPC and
-// leaves everything else to it.
-import * as path from 'node:path';
+// The VS Code extension: a thin client. Activation (onLanguage:struktur, or a workspace with
+// .struct files) registers the commands, the status item, the results documents and the task
+// provider; the bundled language server (Node IPC) starts when a Struktur document is open.
+// Everything else — validation, analysis, formatting — is the server's.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { AnalysisStatus } from '../../language-server/src/shared/protocol';
+import { registerCommands } from './commands';
+import { ResultsDocuments } from './results-document';
+import { ServerHost } from './server-host';
+import { StatusBar, type StatusSnapshot } from './status-bar';
+import { StrukturTaskProvider, TASK_TYPE } from './task-provider';
 
-let client: LanguageClient | undefined;
+/** What `activate` returns: for tests and for other extensions. */
+export interface StrukturApi {
+  /** The running language client, starting it if needed. */
+  client(): Promise<LanguageClient>;
+  /** What the status bar item shows now. */
+  readonly status: StatusSnapshot;
+  readonly onDidChangeStatus: vscode.Event<StatusSnapshot>;
+  /** The server's latest analysis status for the model of `uri`. */
+  analysisStatus(uri: vscode.Uri): AnalysisStatus | undefined;
+}
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+let host: ServerHost | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<StrukturApi> {
   const output = vscode.window.createOutputChannel('Struktur', { log: true });
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'struktur' }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.struct') },
-    outputChannel: output,
-  };
-  client = new LanguageClient('struktur', 'Struktur', serverOptions, clientOptions);
+  const server = new ServerHost(context, output);
+  host = server;
+  const status = new StatusBar((uri) => server.client?.diagnostics?.get(uri) ?? []);
+  const results = new ResultsDocuments(server);
   context.subscriptions.push(
-    vscode.commands.registerCommand('struktur.restartServer', async () => {
-      await client?.restart();
-    }),
+    output, status, results,
+    server.onStatus((s) => status.accept(s)),
+    server.onRunning((r) => status.setServerRunning(r)),
+    ...registerCommands({ context, server, results, output }),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new StrukturTaskProvider(context)),
   );
-  await client.start();
+
+  const isStruktur = (d: vscode.TextDocument) => d.languageId === 'struktur';
+  if (vscode.workspace.textDocuments.some(isStruktur)) {
+    await server.ready().catch(() => undefined);
+  } else {
+    const waiting = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!isStruktur(d)) return;
+      waiting.dispose();
+      void server.ready().catch(() => undefined);
+    });
+    context.subscriptions.push(waiting);
+  }
+
+  return {
+    client: () => server.ready(),
+    get status() {
+      return status.current;
+    },
+    onDidChangeStatus: status.onDidChange,
+    analysisStatus: (uri) => status.statusOf(uri.toString()),
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await host?.dispose();
+  host = undefined;
 }

@@ -156,12 +156,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       sendStatus(root, files, 'skipped', undefined, hasErrors ? `${model.diagnostics.filter((d) => d.severity === 'error').length} errors` : undefined);
       return;
     }
-    if (mode === 'onSave' && !saved) {
+    // Large models are analysed on save only: a run takes seconds, and typing should not queue them.
+    const large = model.members.length > settings.analysis.maxMembersOnType;
+    if ((mode === 'onSave' || large) && !saved) {
       // Keep showing the last analysis until the next save.
       const last = analysed.get(root);
       publish(files, [...model.diagnostics, ...(last?.diagnostics ?? [])], settings);
       return;
     }
+    // Language diagnostics go out first: mapping and hashing a large model takes a moment.
+    const last = analysed.get(root);
+    publish(files, [...model.diagnostics, ...(last?.diagnostics ?? [])], settings);
+    const revision = workspace.revision;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (workspace.revision !== revision) return; // edited meanwhile: that validation takes over
     let mapping: ModelMapping;
     try {
       mapping = toAnalysisModel(model, sourcePath(root));
@@ -178,8 +186,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       publish(files, [...model.diagnostics, ...done.diagnostics], settings);
       return;
     }
-    // Language diagnostics now; analysis diagnostics when the run completes.
-    publish(files, model.diagnostics, settings);
+    // Analysis diagnostics when the run completes.
     sendStatus(root, files, 'running');
     const progress = await beginProgress(`Analysing ${path.basename(sourcePath(root))}`);
     const result = await runner.run(root, key, mapping.input, options);

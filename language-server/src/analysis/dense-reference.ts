@@ -7,7 +7,7 @@
 // mechanism.
 import type { FactorizeOptions, LdlFactor, SymmetricCsc, ZeroPivot } from './solver';
 
-export const DEFAULT_PIVOT_TOLERANCE = 1e-11;
+export const DEFAULT_PIVOT_TOLERANCE = 1e-10;
 
 export function denseFactorize(A: SymmetricCsc, options: FactorizeOptions = {}): LdlFactor {
   const t0 = performance.now();

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildModel, DocumentSource } from './semantic/build-model';
+import { buildModel, updateModel, DocumentSource } from './semantic/build-model';
+import { reparse, type Splice } from './syntax/reparse';
 import type { Model } from './semantic/model';
 import { resolveInclude } from './semantic/includes';
 import { parse } from './syntax/parser';
@@ -13,11 +14,11 @@ import type { SyntaxTree } from './syntax/syntax-tree';
 import { LineIndex } from './syntax/range';
 
 export interface ParsedDocument {
-  uri: string;
-  text: string;
+  readonly uri: string;
+  readonly text: string;
   version: number;
-  tree: SyntaxTree;
-  lines: LineIndex;
+  readonly tree: SyntaxTree;
+  readonly lines: LineIndex;
 }
 
 export interface WorkspaceOptions {
@@ -36,6 +37,8 @@ export class Workspace {
   /** uri → uris it includes (direct), for every document seen. */
   private readonly includesOf = new Map<string, string[]>();
   root: string | undefined;
+  /** Counts changes to any document, so a caller can tell that work it started is out of date. */
+  revision = 0;
   private readonly readFile: (p: string) => string | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
@@ -49,15 +52,33 @@ export class Workspace {
     });
   }
 
-  /** Opens or replaces an editor buffer. */
+  /**
+   * Opens or replaces an editor buffer. A change to an open buffer is parsed incrementally where
+   * it can be, and the models containing it are updated statement by statement.
+   */
   setDocument(uri: string, text: string, version = 0): ParsedDocument {
-    const doc = makeDocument(uri, text, version);
+    const old = this.open.get(uri);
+    if (old && old.text === text) {
+      old.version = version;
+      return old;
+    }
+    this.revision++;
+    const re = old ? reparse(old.text, old.tree, old.lines, text) : undefined;
+    const doc = new Document(uri, text, version, re ? re.tree : parse(text), re?.lines);
     this.open.set(uri, doc);
+    if (re?.splice && !touchesIncludes(re.splice)) {
+      for (const [root, model] of this.models) {
+        if (!model.files.some((f) => f.uri === uri)) continue;
+        if (!updateModel(model, uri, text, doc.tree, re.splice)) this.models.delete(root);
+      }
+      return doc;
+    }
     this.afterChange(uri, text);
     return doc;
   }
 
   closeDocument(uri: string): void {
+    this.revision++;
     this.open.delete(uri);
     this.disk.delete(uri);
     this.afterChange(uri, undefined);
@@ -65,6 +86,7 @@ export class Workspace {
 
   /** A file changed on disk (watcher). */
   fileChanged(uri: string): void {
+    this.revision++;
     this.disk.delete(uri);
     if (!this.open.has(uri)) this.afterChange(uri, undefined);
   }
@@ -154,7 +176,19 @@ export class Workspace {
 }
 
 function makeDocument(uri: string, text: string, version: number): ParsedDocument {
-  return { uri, text, version, tree: parse(text), lines: new LineIndex(text) };
+  return new Document(uri, text, version, parse(text));
+}
+
+/** A parsed document; its line index is built on first use (an edit does not need it). */
+class Document implements ParsedDocument {
+  constructor(readonly uri: string, readonly text: string, public version: number, readonly tree: SyntaxTree, private lineIndex?: LineIndex) {}
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+}
+
+function touchesIncludes(s: Splice): boolean {
+  return [...s.removed, ...s.added].some((st) => st.keyword.text === 'include');
 }
 
 function scanIncludes(uri: string, text: string, root: string | undefined): string[] {

@@ -37,26 +37,18 @@ export interface LdlFactor {
 /**
  * A zero pivot whose null vector is computed on first access and then kept. Models with many
  * zero pivots (say, free rotations at every node of a truss) would otherwise need n doubles per
- * pivot up front; consumers that only count or list pivots never pay for the vectors.
+ * pivot up front; consumers that only count or list pivots never pay for the vectors. The
+ * getter is an own, enumerable property and the factor is reachable only through its closure,
+ * so spreading, structuredClone and postMessage (to leave a worker thread) copy the vector and
+ * nothing else.
  */
-class LazyZeroPivot implements ZeroPivot {
-  private vector: Float64Array | undefined;
-
-  constructor(
-    readonly column: number,
-    readonly pivot: number,
-    private readonly permutedColumn: number,
-    private readonly solver: NullVectorSolver,
-  ) {}
-
-  get nullVector(): Float64Array {
-    this.vector ??= this.solver.compute(this.permutedColumn);
-    return this.vector;
-  }
-
-  toJSON(): object {
-    return { column: this.column, pivot: this.pivot, nullVector: Array.from(this.nullVector) };
-  }
+function lazyZeroPivot(column: number, pivot: number, permutedColumn: number, solver: NullVectorSolver): ZeroPivot {
+  let vector: Float64Array | undefined;
+  const z = { column, pivot } as ZeroPivot;
+  return Object.defineProperty(z, 'nullVector', {
+    enumerable: true,
+    get: () => (vector ??= solver.compute(permutedColumn)),
+  });
 }
 
 /** Right-hand sides solved together: enough to amortise reading L, small enough for cache. */
@@ -73,7 +65,7 @@ export class SparseLdlFactor implements LdlFactor {
   ) {
     this.n = numeric.n;
     const solver = new NullVectorSolver(numeric, perm);
-    this.zeroPivots = numeric.zeroPivots.map((z) => new LazyZeroPivot(perm[z.column], z.pivot, z.column, solver));
+    this.zeroPivots = numeric.zeroPivots.map((z) => lazyZeroPivot(perm[z.column], z.pivot, z.column, solver));
   }
 
   solve(b: Float64Array): Float64Array {

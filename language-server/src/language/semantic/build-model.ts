@@ -13,7 +13,8 @@ import { CODES } from './codes';
 import type { Diagnostic, FixData, RelatedLocation, Severity } from './diagnostic';
 import { evaluate } from './evaluate';
 import { displayName, resolveInclude } from './includes';
-import type { Decl, Model, ModelFile, Quantity, Ref } from './model';
+import type { ConvertedValue, Decl, Model, ModelFile, Quantity, Ref } from './model';
+import type { Splice } from '../syntax/reparse';
 import { ReaderHost, StatementReader, UNKNOWN_CODES } from './statement-reader';
 import { readStatement } from './statements';
 import { didYouMean } from './suggest';
@@ -37,7 +38,6 @@ export function buildModel(rootUri: string, source: DocumentSource, options: Bui
 }
 
 class ModelBuilder {
-  private readonly diagnostics: Diagnostic[] = [];
   private readonly byNamespace = new Map<string, Map<string, Decl>>();
   private readonly entityByDecl = new Map<Decl, unknown>();
   readonly model: Model;
@@ -64,7 +64,7 @@ class ModelBuilder {
       constants: [],
       includes: [],
       converted: [],
-      diagnostics: this.diagnostics,
+      diagnostics: [],
       lookup: (kind, name) => this.byNamespace.get(NAMESPACE[kind])?.get(name),
       entityOf: (decl) => this.entityByDecl.get(decl),
     };
@@ -74,15 +74,131 @@ class ModelBuilder {
     this.collectFiles(this.model.rootUri, []);
     for (const file of this.model.files) this.declare(file);
     for (const file of this.model.files) this.read(file);
-    validateModel(this.model, (uri, range, code, message, severity, related, data) => this.report(uri, range, code, message, severity, related, data), this.options.modelChecks !== false);
+    this.validate();
+    Object.defineProperty(this.model, BUILDER, { value: this, enumerable: false });
     return this.model;
   }
 
+  // ---- what each statement contributed, for incremental updates -----------------------------
+
+  /** Per statement: the diagnostics, references and converted values it produced, and its entity. */
+  private readonly outputs = new Map<Statement, StatementOutputs>();
+  /** Statements whose declaration was a duplicate (reported in the declaration pass). */
+  private readonly duplicates = new Set<Statement>();
+  /** Diagnostics of the model-wide checks and of the parser, per file. */
+  private validation: Diagnostic[] = [];
+  private readonly syntaxDiagnostics = new Map<string, Diagnostic[]>();
+
+  private validate(): void {
+    const start = this.model.diagnostics.length;
+    validateModel(this.model, (uri, range, code, message, severity, related, data) => this.report(uri, range, code, message, severity, related, data), this.options.modelChecks !== false);
+    this.validation = this.model.diagnostics.slice(start);
+  }
+
+  /** Lists of entities a statement may add to. */
+  private entityLists(): unknown[][] {
+    const m = this.model;
+    return [m.nodes, m.materials, m.sections, m.members, m.supports, m.groups, m.loadCases, m.combinations, m.checks];
+  }
+
+  /**
+   * Applies an incremental re-parse of one file: the statements in `splice.removed` were replaced
+   * by `splice.added`. Returns false when the change touches what other statements depend on in
+   * ways this cannot follow (declarations added or removed, constants, units, includes, load case
+   * headers); the caller then builds the model anew.
+   */
+  update(uri: string, text: string, tree: SyntaxTree, splice: Splice): boolean {
+    const file = this.model.files.find((f) => f.uri === uri);
+    if (!file) return false;
+    const all = [...splice.removed, ...splice.added];
+    if (all.some((st) => FULL_REBUILD_KEYWORDS.has(st.keyword.text))) return false;
+    if (splice.removed.some((st) => this.duplicates.has(st) || !this.outputs.has(st))) return false;
+    const before = splice.removed.map((st) => this.declaredBy(st));
+    const after = splice.added.map((st) => this.declaredBy(st));
+    const key = (d: DeclaredName | undefined) => (d ? `${d.kind}\u0000${d.name}` : '');
+    const sortedKeys = (xs: (DeclaredName | undefined)[]) => xs.map(key).filter(Boolean).sort().join('\u0001');
+    if (sortedKeys(before) !== sortedKeys(after)) return false;
+    // The same names are declared: keep each Decl object (other statements refer to it) and point it at its new statement.
+    const declByKey = new Map<string, Decl>();
+    for (const d of before) if (d) declByKey.set(key(d), this.model.lookup(d.kind, d.name)!);
+    for (const d of after) {
+      if (!d) continue;
+      const decl = declByKey.get(key(d));
+      if (!decl || decl.kind !== d.kind) return false;
+      decl.statement = d.statement;
+      decl.range = d.range;
+    }
+
+    // Forget what the removed statements produced.
+    const dropDiags = new Set<Diagnostic>();
+    const dropRefs = new Set<Ref>();
+    const dropConverted = new Set<ConvertedValue>();
+    const dropEntities = new Set<unknown>();
+    for (const st of splice.removed) {
+      const out = this.outputs.get(st)!;
+      out.diagnostics.forEach((d) => dropDiags.add(d));
+      out.refs.forEach((r) => dropRefs.add(r));
+      out.converted.forEach((c) => dropConverted.add(c));
+      out.entities.forEach((e) => dropEntities.add(e));
+      this.outputs.delete(st);
+    }
+    for (const d of this.validation) dropDiags.add(d);
+    for (const d of this.syntaxDiagnostics.get(uri) ?? []) dropDiags.add(d);
+
+    file.text = text;
+    file.tree = tree;
+    const lists = this.entityLists();
+    const owner = splice.parent ? this.model.loadCases.find((l) => l.decl.statement === splice.parent) : undefined;
+    const listsAndLoads = owner ? [...lists, owner.loads] : lists;
+    const firstDropped = listsAndLoads.map((list) => list.findIndex((e) => dropEntities.has(e)));
+    const lengths = listsAndLoads.map((l) => l.length);
+    const diagStart = this.model.diagnostics.length;
+    const refStart = this.model.refs.length;
+    const convStart = this.model.converted.length;
+
+    const host = this.hostFor(file);
+    for (const st of splice.added) this.readOne(st, splice.parent ? 'load' : 'top', host, file, splice.parent);
+
+    // New entities were appended; move them to where the replaced ones stood, so order is kept.
+    listsAndLoads.forEach((list, k) => {
+      const added = list.splice(lengths[k]);
+      if (added.length === 0 && firstDropped[k] < 0) return;
+      const kept = list.filter((e) => !dropEntities.has(e));
+      const insertAt = firstDropped[k] >= 0 ? countKeptBefore(list, firstDropped[k], dropEntities) : kept.length;
+      kept.splice(insertAt, 0, ...added);
+      list.length = 0;
+      for (const e of kept) list.push(e);
+    });
+
+    const newDiags = this.model.diagnostics.slice(diagStart);
+    this.model.diagnostics = this.model.diagnostics.slice(0, diagStart).filter((d) => !dropDiags.has(d));
+    this.model.refs = this.model.refs.slice(0, refStart).filter((r) => !dropRefs.has(r)).concat(this.model.refs.slice(refStart));
+    this.model.converted = this.model.converted.slice(0, convStart).filter((c) => !dropConverted.has(c)).concat(this.model.converted.slice(convStart));
+    const syntax = tree.errors.map((e) => this.makeDiagnostic(uri, e.range, e.code, e.message));
+    this.syntaxDiagnostics.set(uri, syntax);
+    this.model.diagnostics.push(...syntax, ...newDiags);
+    this.validate();
+    return true;
+  }
+
+  /** The name a statement declares, as the declaration pass reads it. */
+  private declaredBy(stmt: Statement): DeclaredName | undefined {
+    const slot = statementSpec(stmt.keyword.text)?.args[0];
+    if (!slot || slot.value.type !== 'decl') return undefined;
+    const e = stmt.args[0]?.items[0];
+    if (!e || e.kind !== 'name' || stmt.args[0].items.length !== 1) return undefined;
+    return { kind: slot.value.kind, name: e.name, range: e.range, statement: stmt };
+  }
+
   report(uri: string, range: Range, code: string, message: string, severity: Severity = 'error', related?: RelatedLocation[], data?: FixData[]): void {
+    this.model.diagnostics.push(this.makeDiagnostic(uri, range, code, message, severity, related, data));
+  }
+
+  private makeDiagnostic(uri: string, range: Range, code: string, message: string, severity: Severity = 'error', related?: RelatedLocation[], data?: FixData[]): Diagnostic {
     const d: Diagnostic = { uri, range, severity, code, message };
     if (related?.length) d.related = related;
     if (data?.length) d.data = data;
-    this.diagnostics.push(d);
+    return d;
   }
 
   registerEntity(decl: Decl | undefined, entity: unknown): void {
@@ -96,7 +212,9 @@ class ModelBuilder {
     if (!doc) return;
     const file: ModelFile = { uri, text: doc.text, tree: doc.tree, units: this.fileUnits(uri, doc.tree) };
     this.model.files.push(file);
-    for (const e of doc.tree.errors) this.report(uri, e.range, e.code, e.message);
+    const syntax = doc.tree.errors.map((e) => this.makeDiagnostic(uri, e.range, e.code, e.message));
+    this.syntaxDiagnostics.set(uri, syntax);
+    this.model.diagnostics.push(...syntax);
     for (const stmt of doc.tree.statements) {
       if (stmt.keyword.text !== 'include') continue;
       const arg = stmt.args[0]?.items[0];
@@ -166,6 +284,7 @@ class ModelBuilder {
     if (!table) this.byNamespace.set(ns, (table = new Map()));
     const first = table.get(decl.name);
     if (first) {
+      this.duplicates.add(decl.statement);
       const what = first.kind === decl.kind ? KIND_LABEL[decl.kind] : `${KIND_LABEL[decl.kind]} (a ${KIND_LABEL[first.kind]} has this name)`;
       this.report(decl.uri, decl.range, CODES.duplicateDeclaration, `Duplicate ${what} "${decl.name}"`, 'error', [
         { uri: first.uri, range: first.range, message: `"${decl.name}" first declared here` },
@@ -187,6 +306,24 @@ class ModelBuilder {
   }
 
   private readOne(stmt: Statement, where: 'top' | 'load', host: ReaderHost, file: ModelFile, parent?: Statement): void {
+    const m = this.model;
+    const d0 = m.diagnostics.length;
+    const r0 = m.refs.length;
+    const c0 = m.converted.length;
+    const lists = this.entityLists();
+    const owner = parent ? m.loadCases.find((l) => l.decl.statement === parent) : undefined;
+    if (owner) lists.push(owner.loads);
+    const lengths = lists.map((l) => l.length);
+    this.readStatementOnce(stmt, where, host, file, parent);
+    this.outputs.set(stmt, {
+      diagnostics: m.diagnostics.slice(d0),
+      refs: m.refs.slice(r0),
+      converted: m.converted.slice(c0),
+      entities: lists.flatMap((l, k) => l.slice(lengths[k])),
+    });
+  }
+
+  private readStatementOnce(stmt: Statement, where: 'top' | 'load', host: ReaderHost, file: ModelFile, parent?: Statement): void {
     const kw = stmt.keyword.text;
     const spec = statementSpec(kw);
     const kwRange: Range = { start: { line: stmt.keyword.line, character: stmt.keyword.col }, end: { line: stmt.keyword.line, character: stmt.keyword.endCol } };
@@ -276,3 +413,38 @@ class ModelBuilder {
 }
 
 export type { ModelBuilder };
+
+interface StatementOutputs {
+  diagnostics: Diagnostic[];
+  refs: Ref[];
+  converted: ConvertedValue[];
+  entities: unknown[];
+}
+
+interface DeclaredName {
+  kind: DeclKind;
+  name: string;
+  range: Range;
+  statement: Statement;
+}
+
+/** Statements others depend on in ways an incremental update does not follow. */
+const FULL_REBUILD_KEYWORDS = new Set(['let', 'units', 'include', 'load', 'end', 'model', 'meta']);
+
+const BUILDER = Symbol('struktur.modelBuilder');
+
+/** Index, among the entries of `list` not in `dropped`, of the entry at `index`. */
+function countKeptBefore(list: unknown[], index: number, dropped: Set<unknown>): number {
+  let n = 0;
+  for (let i = 0; i < index; i++) if (!dropped.has(list[i])) n++;
+  return n;
+}
+
+/**
+ * Updates a model after an incremental re-parse of one of its files; false when the model must
+ * be built anew instead.
+ */
+export function updateModel(model: Model, uri: string, text: string, tree: SyntaxTree, splice: Splice): boolean {
+  const builder = (model as unknown as Record<symbol, ModelBuilder | undefined>)[BUILDER];
+  return builder ? builder.update(uri, text, tree, splice) : false;
+}

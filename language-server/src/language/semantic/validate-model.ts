@@ -52,27 +52,36 @@ function checkMembers(model: Model, report: Report): void {
   }
 }
 
-/** Hashes nodes into cells of the tolerance size (numeric keys), so the check stays linear. */
+/**
+ * Hashes nodes into 1 mm cells; a node only looks into a neighbouring cell when it lies within
+ * the tolerance of that cell's border, so the check costs about one lookup per node.
+ */
 function checkCoincidentNodes(model: Model, report: Report): void {
-  const cell = COINCIDENCE_TOLERANCE;
+  const cell = 1e-3;
+  const tol = COINCIDENCE_TOLERANCE;
   const grid = new Map<number, NodeEntity[]>();
-  const key = (x: number, y: number, z: number) => (((x * 73856093) ^ (y * 19349663) ^ (z * 83492791)) >>> 0);
+  const key = (x: number, y: number, z: number) => (Math.imul(x, 73856093) ^ Math.imul(y, 19349663) ^ Math.imul(z, 83492791)) >>> 0;
+  const range = (v: number): [number, number] => {
+    const c = Math.floor(v / cell);
+    const r = v - c * cell;
+    return [r < tol ? c - 1 : c, r > cell - tol ? c + 1 : c];
+  };
   for (const n of model.nodes) {
     const p = n.xyz;
     if (!p) continue;
-    const x = Math.floor(p[0] / cell);
-    const y = Math.floor(p[1] / cell);
-    const z = Math.floor(p[2] / cell);
+    const [x0, x1] = range(p[0]);
+    const [y0, y1] = range(p[1]);
+    const [z0, z1] = range(p[2]);
     let hit: NodeEntity | undefined;
-    for (let dx = -1; dx <= 1 && !hit; dx++)
-      for (let dy = -1; dy <= 1 && !hit; dy++)
-        for (let dz = -1; dz <= 1 && !hit; dz++) {
-          const list = grid.get(key(x + dx, y + dy, z + dz));
+    for (let x = x0; x <= x1 && !hit; x++)
+      for (let y = y0; y <= y1 && !hit; y++)
+        for (let z = z0; z <= z1 && !hit; z++) {
+          const list = grid.get(key(x, y, z));
           if (!list) continue;
           // Hash collisions are harmless: the distance decides.
           for (const o of list) {
             const q = o.xyz!;
-            if (Math.hypot(q[0] - p[0], q[1] - p[1], q[2] - p[2]) < COINCIDENCE_TOLERANCE) {
+            if (Math.hypot(q[0] - p[0], q[1] - p[1], q[2] - p[2]) < tol) {
               hit = o;
               break;
             }
@@ -83,7 +92,7 @@ function checkCoincidentNodes(model: Model, report: Report): void {
         { uri: hit.decl.uri, range: hit.decl.range, message: `${hit.decl.name} is at the same point` },
       ]);
     }
-    const k = key(x, y, z);
+    const k = key(Math.floor(p[0] / cell), Math.floor(p[1] / cell), Math.floor(p[2] / cell));
     const list = grid.get(k);
     if (list) list.push(n);
     else grid.set(k, [n]);

@@ -23,14 +23,17 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 0xfeff;
 }
 
-/** Splits `text` into logical lines. Blank and comment-only lines yield lines with no tokens. */
-export function lex(text: string): LogicalLine[] {
+/**
+ * Splits `text` into logical lines. Blank and comment-only lines yield lines with no tokens.
+ * `firstLine` numbers the lines of a fragment lexed on its own (incremental re-parsing).
+ */
+export function lex(text: string, firstLine = 0): LogicalLine[] {
   const lines: LogicalLine[] = [];
-  let line = 0;
+  let line = firstLine;
   let lineStart = 0;
   let pos = 0;
   const n = text.length;
-  let current: LogicalLine = { tokens: [], firstLine: 0, lastLine: 0, comments: [], errors: [] };
+  let current: LogicalLine = { tokens: [], firstLine, lastLine: firstLine, comments: [], errors: [] };
   let spaceBefore = false;
 
   const finishLine = () => {

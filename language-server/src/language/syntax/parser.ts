@@ -15,8 +15,8 @@ export const SYNTAX_CODES = {
   expression: 'S1009',
 } as const;
 
-export function parse(text: string): SyntaxTree {
-  const lines = lex(text);
+export function parse(text: string, firstLine = 0): SyntaxTree {
+  const lines = lex(text, firstLine);
   const errors: SyntaxError[] = [];
   const statements: Statement[] = [];
   const looseComments = [];

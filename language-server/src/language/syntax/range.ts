@@ -29,11 +29,39 @@ export function spanRanges(a: Range, b: Range): Range {
 
 /** Maps offsets in a text to positions. */
 export class LineIndex {
-  private readonly starts: number[];
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    this.starts = starts;
+  private readonly starts: Int32Array;
+  constructor(readonly text: string, starts?: Int32Array) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    const out = new Int32Array(n);
+    let k = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out[k++] = i + 1;
+    this.starts = out;
+  }
+  /**
+   * The index of a text made from this one by replacing [from, to) with a replacement holding
+   * the same number of line breaks — the common edit within lines — without rescanning the text.
+   */
+  afterEdit(newText: string, from: number, to: number): LineIndex | undefined {
+    const delta = newText.length - this.text.length;
+    const starts = this.starts.slice();
+    let k = 0;
+    while (k < starts.length && starts[k] <= from) k++;
+    // Line starts inside the replaced range moved with the replacement: find them anew.
+    let j = k;
+    let search = from;
+    while (j < starts.length && starts[j] <= to) {
+      const nl = newText.indexOf('\n', search);
+      if (nl < 0) return undefined;
+      starts[j++] = nl + 1;
+      search = nl + 1;
+    }
+    for (; j < starts.length; j++) starts[j] += delta;
+    return new LineIndex(newText, starts);
   }
   get lineCount(): number {
     return this.starts.length;
