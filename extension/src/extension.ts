@@ -15,6 +15,8 @@ import { StrukturTaskProvider, TASK_TYPE } from './task-provider';
 export interface StrukturApi {
   /** The running language client, starting it if needed. */
   client(): Promise<LanguageClient>;
+  /** Whether the language server has been started (it starts when a Struktur document opens). */
+  readonly serverStarted: boolean;
   /** What the status bar item shows now. */
   readonly status: StatusSnapshot;
   readonly onDidChangeStatus: vscode.Event<StatusSnapshot>;
@@ -52,6 +54,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strukt
 
   return {
     client: () => server.ready(),
+    get serverStarted() {
+      return server.client !== undefined;
+    },
     get status() {
       return status.current;
     },

@@ -101,9 +101,23 @@ export class StatusBar implements vscode.Disposable {
     const base = { visible: true, uri: status?.uri ?? key };
     if (!this.serverRunning) return { ...base, text: 'Struktur $(sync~spin)', tooltip: 'Starting the Struktur language server…', command: 'struktur.showOutput', state: 'starting' };
     const { errors, warnings } = this.count(status?.files ?? [key]);
-    const also = warnings ? `, ${plural(warnings, 'warning')}` : '';
+    const problems = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+    // An analysis is only run on a model without language errors, so a `done` status stands even
+    // when the analysis itself reported errors (a mechanism, a failing check).
+    if (status?.state === 'done') {
+      if (status.message) {
+        return { ...base, text: `Struktur ⚠ ${status.message}`, tooltip: `${status.message}${problems ? ` (${problems})` : ''}. Click to show Problems.`, command: 'workbench.actions.view.problems', state: status.state };
+      }
+      const parts = [plural(status.cases ?? 0, 'case')];
+      if (status.maxUtilisation !== undefined) parts.push(`max util ${status.maxUtilisation.toFixed(2)}`);
+      const failing = status.maxUtilisation !== undefined && status.maxUtilisation > 1;
+      return {
+        ...base, text: `Struktur ${failing ? '⚠' : '✓'} ${parts.join(' · ')}`, command: 'struktur.showResults', state: status.state,
+        tooltip: `Analysed: ${parts.join(', ')}${failing ? ' — a check fails' : ''}${problems ? ` (${problems})` : ''}. Click to show the results.`,
+      };
+    }
     if (errors > 0) {
-      return { ...base, text: `Struktur ✗ ${plural(errors, 'error')}`, tooltip: `${plural(errors, 'error')}${also}: the model is not analysed. Click to show Problems.`, command: 'workbench.actions.view.problems', state: status?.state };
+      return { ...base, text: `Struktur ✗ ${plural(errors, 'error')}`, tooltip: `${problems}: the model is not analysed. Click to show Problems.`, command: 'workbench.actions.view.problems', state: status?.state };
     }
     if (!status) return { ...base, text: 'Struktur $(sync~spin)', tooltip: 'Validating…', command: 'struktur.showOutput', state: 'starting' };
     switch (status.state) {
@@ -113,22 +127,9 @@ export class StatusBar implements vscode.Disposable {
         return { ...base, text: 'Struktur ✗ analysis failed', tooltip: `${status.message ?? 'The analysis failed'}. Click for the log.`, command: 'struktur.showOutput', state: status.state };
       case 'skipped': {
         const off = analysisMode(uri) === 'off';
-        const why = off ? ' · analysis off' : '';
         return {
-          ...base, text: `Struktur ✓ valid${why}`, command: warnings ? 'workbench.actions.view.problems' : off ? 'workbench.action.openSettings' : 'struktur.analyze', state: status.state,
-          tooltip: `No errors${also}. ${off ? 'Analysis is off (struktur.analysis.mode).' : 'Nothing to analyse yet.'}`,
-        };
-      }
-      case 'done': {
-        if (status.message) {
-          return { ...base, text: `Struktur ⚠ ${status.message}`, tooltip: `${status.message}${also}. Click to show Problems.`, command: 'workbench.actions.view.problems', state: status.state };
-        }
-        const parts = [plural(status.cases ?? 0, 'case')];
-        if (status.maxUtilisation !== undefined) parts.push(`max util ${status.maxUtilisation.toFixed(2)}`);
-        const failing = status.maxUtilisation !== undefined && status.maxUtilisation > 1;
-        return {
-          ...base, text: `Struktur ${failing ? '⚠' : '✓'} ${parts.join(' · ')}`, command: 'struktur.showResults', state: status.state,
-          tooltip: `Analysed: ${parts.join(', ')}${failing ? ' — a check fails' : ''}${also}. Click to show the results.`,
+          ...base, text: `Struktur ✓ valid${off ? ' · analysis off' : ''}`, command: warnings ? 'workbench.actions.view.problems' : 'struktur.analyze', state: status.state,
+          tooltip: `No errors${warnings ? `, ${plural(warnings, 'warning')}` : ''}. ${off ? 'Analysis is off (struktur.analysis.mode).' : 'Nothing to analyse yet: click to analyse now.'}`,
         };
       }
     }

@@ -29,3 +29,6 @@ export interface AnalysisStatus {
 
 /** Sent whenever the analysis state of a model changes (status bar, panels). */
 export const AnalysisStatusNotification = new NotificationType<AnalysisStatus>('struktur/analysisStatus');
+
+// The results format is part of the protocol: clients import its types from here.
+export type { ResultsDocument, CaseResult, NodeResult, MemberResult, Station, CheckResult, ResultDiagnostic } from '../analysis/results';
