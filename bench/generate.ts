@@ -7,11 +7,19 @@ export interface Generated {
   nodes: number;
 }
 
-export function generateFrame(targetMembers: number): Generated {
+export interface FrameOptions {
+  /** Extra wind load cases (each pushes a different storey), for factor-reuse measurements. */
+  windCases?: number;
+  /** Fix the plan size and storeys instead of aiming at a member count. */
+  plan?: number;
+  storeys?: number;
+}
+
+export function generateFrame(targetMembers: number, options: FrameOptions = {}): Generated {
   // Members per storey for an n×n grid: (n+1)² columns + 2·n·(n+1) beams.
-  const storeys = Math.max(1, Math.round(Math.cbrt(targetMembers) / 2));
-  let n = 1;
-  while (((n + 1) ** 2 + 2 * n * (n + 1)) * storeys < targetMembers) n++;
+  const storeys = options.storeys ?? Math.max(1, Math.round(Math.cbrt(targetMembers) / 2));
+  let n = options.plan ?? 1;
+  while (options.plan === undefined && ((n + 1) ** 2 + 2 * n * (n + 1)) * storeys < targetMembers) n++;
   const lines: string[] = [
     'model "Generated frame"',
     'units kN m',
@@ -43,7 +51,11 @@ export function generateFrame(targetMembers: number): Generated {
   lines.push('load DEAD category=permanent', '  selfweight', 'end');
   lines.push('load WIND category=wind');
   for (let k = 1; k <= storeys; k++) lines.push(`  nodal ${id(0, 0, k)} Fx=10kN`);
-  lines.push('end', 'combination ULS1 1.35*DEAD + 1.5*WIND', 'check stress limit=1.0 combinations=ULS1');
+  lines.push('end');
+  for (let w = 1; w < (options.windCases ?? 1); w++) {
+    lines.push(`load WIND${w} category=wind`, `  nodal ${id(w % (n + 1), 0, 1 + (w % storeys))} Fy=${5 + w}kN`, 'end');
+  }
+  lines.push('combination ULS1 1.35*DEAD + 1.5*WIND', 'check stress limit=1.0 combinations=ULS1');
   const json = JSON.stringify({
     model: 'Generated frame',
     units: ['kN', 'm'],

@@ -1,9 +1,9 @@
 // Opens a code-server workbench in headless Chromium (Debian's, driven by playwright-core) and
 // relays what the extension host reports: its console through window.codeAutomationLog and its
 // exit code through window.codeAutomationExit (both called by the workbench when code-server runs
-// with the smoke-test driver). The extension tests can ask for a screenshot by logging a
-// `struktur-harness:screenshot FILE` line; the harness answers by writing FILE.json with what the
-// status bar shows.
+// with the smoke-test driver). The extension tests can ask for a screenshot by writing
+// `NAME.png.request` in the requests folder; the harness takes it and answers with
+// `NAME.png.json`, holding what the status bar shows.
 import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
@@ -28,9 +28,10 @@ export async function statusBarTexts(page) {
  * @param {string} o.url        from workbenchUrl()
  * @param {number} o.timeoutMs
  * @param {(level: string, line: string) => void} [o.onLog]
+ * @param {string} [o.requestsDir]  where the tests ask for screenshots
  * @param {{ width: number, height: number }} [o.viewport]
  */
-export async function runWorkbench({ chromium: executablePath, url, timeoutMs, onLog = () => {}, viewport = { width: 1440, height: 900 } }) {
+export async function runWorkbench({ chromium: executablePath, url, timeoutMs, onLog = () => {}, requestsDir, viewport = { width: 1440, height: 900 } }) {
   const browser = await launchBrowser(executablePath);
   const lines = [];
   try {
@@ -42,9 +43,20 @@ export async function runWorkbench({ chromium: executablePath, url, timeoutMs, o
     const handleLine = (level, line) => {
       lines.push(line);
       onLog(level, line);
-      const m = /struktur-harness:screenshot (\S+)/.exec(line);
-      if (m) requests.push(answerScreenshot(page, m[1]));
     };
+    // The harness's side of the screenshot requests (a poll of one folder, not of the tests).
+    const poll = requestsDir && setInterval(() => {
+      let names = [];
+      try {
+        names = fs.readdirSync(requestsDir).filter((n) => n.endsWith('.png.request'));
+      } catch {
+        return;
+      }
+      for (const n of names) {
+        fs.rmSync(path.join(requestsDir, n), { force: true });
+        requests.push(answerScreenshot(page, path.join(requestsDir, n.replace(/\.request$/, ''))));
+      }
+    }, 200);
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       const list = Array.isArray(args) ? args : [args];
       const text = typeof list[0] === 'string' ? format(...list) : list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
@@ -57,6 +69,7 @@ export async function runWorkbench({ chromium: executablePath, url, timeoutMs, o
     let timer;
     const code = await Promise.race([exited, new Promise((r) => (timer = setTimeout(() => r(null), timeoutMs)))]);
     clearTimeout(timer);
+    if (poll) clearInterval(poll);
     await Promise.allSettled(requests);
     return { code, lines, page };
   } finally {

@@ -18,6 +18,8 @@ const SEED = 0x5eed2024;
 const ITERATIONS = 3000;
 /** Most mutations start from a window of this many lines, which keeps each build cheap. */
 const WINDOW_LINES = 30;
+/** Chains of edits for the incremental-versus-fresh comparison (each edit builds twice). */
+const EDIT_CHAINS = 400;
 
 /** mulberry32: a tiny, well-mixed 32-bit PRNG. */
 function mulberry32(seed: number): () => number {
@@ -155,6 +157,50 @@ const MUTATIONS: Mutation[] = [
   },
   (t, r) => t.slice(0, int(r, t.length + 1)),
   (t) => t.replace(/\n/g, '\r\n'),
+];
+
+/** Edits as typing makes them: within one line, or a whole line added, removed or replaced. */
+const LINE_EDITS: ((text: string, r: Rand) => string)[] = [
+  (t, r) => {
+    // Type or delete a few characters inside a line (no line breaks).
+    const ls = t.split('\n');
+    const l = int(r, ls.length);
+    const at = int(r, ls[l].length + 1);
+    const insert = r() < 0.5 ? pick(r, ODD).replace(/[\r\n\u2028]/g, '') : '';
+    ls[l] = ls[l].slice(0, at) + insert + ls[l].slice(at + (insert ? 0 : 1 + int(r, 3)));
+    return ls.join('\n');
+  },
+  (t, r) => {
+    // Rename: change the last character of a word.
+    const ws = [...t.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)];
+    if (ws.length === 0) return t;
+    const m = pick(r, ws);
+    const end = m.index! + m[0].length;
+    return t.slice(0, end - 1) + pick(r, ['x', '1', 'Q', '_']) + t.slice(end);
+  },
+  (t, r) => {
+    // Change a number.
+    const ns = [...t.matchAll(/\d+(\.\d+)?/g)];
+    if (ns.length === 0) return t;
+    const m = pick(r, ns);
+    return t.slice(0, m.index!) + pick(r, ['0', '1', '6', '3.5', '-2', '1e9', '0.5']) + t.slice(m.index! + m[0].length);
+  },
+  (t, r) => {
+    const ls = t.split('\n');
+    ls.splice(int(r, ls.length), 1);
+    return ls.join('\n');
+  },
+  (t, r) => {
+    const ls = t.split('\n');
+    const k = int(r, ls.length);
+    ls.splice(k, 0, ls[k]);
+    return ls.join('\n');
+  },
+  (t, r) => {
+    const ls = t.split('\n');
+    ls[int(r, ls.length)] = pick(r, ['', '  ', 'end', 'load X', '# comment', 'node N9 1 2 3', 'nodal N1 Fz=-1', 'support N1 fixed', 'let q = 2']);
+    return ls.join('\n');
+  },
 ];
 
 function window(text: string, r: Rand): string {
@@ -305,6 +351,39 @@ describe('language layer fuzzing', function () {
     // The mutations reach deep enough to exercise many different checks.
     assert.ok(codesSeen.size >= 20, `only ${codesSeen.size} codes seen: ${[...codesSeen].sort().join(' ')}`);
     assert.ok(diagnostics > ITERATIONS, `only ${diagnostics} diagnostics`);
+  });
+
+  it(`gives the same diagnostics after ${EDIT_CHAINS} chains of small edits as a fresh build`, () => {
+    // The workspace re-parses an edited buffer incrementally and updates its model statement
+    // by statement; a fresh workspace parses and builds from scratch. They must agree.
+    const sources = loadSources();
+    const r = mulberry32(SEED ^ 0x1ec7);
+    const key = (d: Diagnostic) => `${d.uri} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message} ${JSON.stringify(d.related ?? [])}`;
+    const sorted = (ds: Diagnostic[]) => ds.map(key).sort();
+    const workspaces = new Map<string, Workspace>();
+    let edits = 0;
+    for (let i = 0; i < EDIT_CHAINS; i++) {
+      const src = pick(r, sources);
+      let ws = workspaces.get(src.root);
+      if (!ws) workspaces.set(src.root, (ws = new Workspace({ root: src.root })));
+      let text = window(src.text, r);
+      ws.setDocument(src.uri, text);
+      ws.model(src.uri);
+      const steps = 1 + int(r, 5);
+      for (let k = 0; k < steps; k++) {
+        const before = text;
+        text = pick(r, LINE_EDITS)(text, r);
+        const incremental = build(ws, src.uri, text);
+        const fresh = build(new Workspace({ root: src.root }), src.uri, text);
+        assert.deepEqual(incremental.problems, fresh.problems);
+        assert.deepEqual(
+          sorted(incremental.diagnostics), sorted(fresh.diagnostics),
+          `chain ${i}, edit ${k} of ${path.relative(REPO, src.file)}:\nbefore ${JSON.stringify(before)}\nafter  ${JSON.stringify(text)}`,
+        );
+        edits++;
+      }
+    }
+    assert.ok(edits >= EDIT_CHAINS);
   });
 
   it('keeps ranges valid for text with surrogate pairs, lone surrogates and lone carriage returns', () => {
