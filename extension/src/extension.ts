@@ -4,9 +4,10 @@
 // Everything else — validation, analysis, formatting — is the server's.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ResultsDocument } from '../../language-server/src/analysis/results';
 import type { AnalysisStatus } from '../../language-server/src/shared/protocol';
 import { registerCommands } from './commands';
-import { ResultsDocuments } from './results-document';
+import { fetchResults, ResultsDocuments } from './results-document';
 import { ServerHost } from './server-host';
 import { StatusBar, type StatusSnapshot } from './status-bar';
 import { StrukturTaskProvider, TASK_TYPE } from './task-provider';
@@ -20,6 +21,8 @@ export interface StrukturApi {
   /** What the status bar item shows now. */
   readonly status: StatusSnapshot;
   readonly onDidChangeStatus: vscode.Event<StatusSnapshot>;
+  /** The results document of the model of `uri` (struktur/results), null when it has none. */
+  results(uri: vscode.Uri): Promise<ResultsDocument | null>;
   /** The server's latest analysis status for the model of `uri`. */
   analysisStatus(uri: vscode.Uri): AnalysisStatus | undefined;
 }
@@ -61,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strukt
       return status.current;
     },
     onDidChangeStatus: status.onDidChange,
+    results: (uri) => fetchResults(server, uri),
     analysisStatus: (uri) => status.statusOf(uri.toString()),
   };
 }

@@ -36,10 +36,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   const runner = new AnalysisRunner();
-  const ctx: FeatureContext = { workspace };
+  const ctx: FeatureContext = {
+    workspace,
+    results: (uri) => {
+      const root = workspace.rootOf(uri);
+      const a = analysed.get(root);
+      return a && a.key === wantedKey.get(root) ? a.outcome.results : undefined;
+    },
+  };
   const settingsCache = new Map<string, Promise<StrukturSettings>>();
   let supportsConfiguration = false;
   let supportsProgress = false;
+  let supportsHintRefresh = false;
   let analysisEnabled = true;
   let debounceMs = 150;
   const timers = new Map<string, NodeJS.Timeout>();
@@ -66,6 +74,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
     supportsProgress = !!params.capabilities.window?.workDoneProgress;
+    supportsHintRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     if (folder?.startsWith('file:')) workspace.root = fileURLToPath(folder);
     const opts = params.initializationOptions as { debounceMs?: number; analysis?: boolean } | undefined;
@@ -206,7 +215,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function remember(root: string, key: string, model: Model, mapping: ModelMapping, outcome: AnalysisOutcome): Analysed {
     const diagnostics = analysisDiagnostics(model, mapping, outcome.problems, outcome.results.checks);
     const entry = { key, outcome, mapping, diagnostics };
+    const changed = analysed.get(root)?.key !== key;
     analysed.set(root, entry);
+    // Utilisation hints depend on the results: ask the editor to fetch them again.
+    if (changed && supportsHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
     const mechanism = outcome.problems.find((p) => p.kind === 'mechanism');
     const maxUtil = outcome.results.checks.reduce((m, c) => Math.max(m, c.ratio / (c.limit || 1)), 0);
     sendStatus(root, model.files.map((f) => f.uri), 'done', outcome.results.cases.length,
@@ -298,6 +310,7 @@ function internalError(uri: string, err: unknown): Diagnostic {
 function mergeSettings(c: Partial<StrukturSettings> | null): StrukturSettings {
   return {
     inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(c?.inlayHints ?? {}) },
+    results: { ...DEFAULT_SETTINGS.results, ...(c?.results ?? {}) },
     validation: { ...DEFAULT_SETTINGS.validation, ...(c?.validation ?? {}) },
     analysis: { ...DEFAULT_SETTINGS.analysis, ...(c?.analysis ?? {}) },
   };

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LspProcessClient } from '../../language-server/src/cli/lsp-client';
+import { HoverRequest, InlayHintRequest, type MarkupContent } from 'vscode-languageserver-protocol';
 import { AnalysisStatusNotification, ResultsRequest, type AnalysisStatus } from '../../language-server/src/shared/protocol';
 import { startServer, uriOf, openAndWait } from '../support/lsp';
 
@@ -66,6 +67,25 @@ describe('analysis in the language server', function () {
     const done = statuses.filter((s) => s.uri === uri && s.state === 'done');
     assert.ok(done.length >= 1);
     assert.equal(done[done.length - 1].cases, 2);
+  });
+
+  it('shows key results in the hover of a node and of a member, and utilisation as an inlay hint', async () => {
+    const uri = uriOf(path.join(dir, 'cantilever.struct'));
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 4, character: 6 } });
+    const text = (h!.contents as MarkupContent).value;
+    // Tip deflection PL³/(3EI) = 10e3·64/(3·210e9·8356e-8) m = 12.16 mm.
+    const w = ((10e3 * 64) / (3 * 210e9 * 8356e-8)) * 1000;
+    assert.match(text, /\| case \| ux \| uy \| uz \|/);
+    assert.ok(text.includes(`| P | 0 mm | 0 mm | ${Number((-w).toPrecision(4))} mm |`), text);
+    const hm = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 8 } });
+    const mt = (hm!.contents as MarkupContent).value;
+    // Cut face with outward normal +x: Vz = -P, and a hogging moment My = +PL (tension on +z;
+    // results.md: sagging under gravity is My < 0).
+    assert.ok(mt.includes('| P | 0 kN | -10 kN | 40 kN·m | 0 kN·m | -12.16 mm |'), mt);
+    const ratio = (1.5 * 10e3 * 4) / 557e-6 / 355e6;
+    assert.ok(mt.includes(`✓ stress check: ratio ${ratio.toFixed(3)} (limit 1) under ULS at x = 0 m`), mt);
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } } });
+    assert.ok(hints!.some((x) => x.label === `η=${ratio.toFixed(2)}`), JSON.stringify(hints));
   });
 
   it('reports a failing check as a diagnostic on the member, with its ratio', async () => {

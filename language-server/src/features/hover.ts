@@ -15,7 +15,8 @@ import type { Token } from '../language/syntax/tokens';
 import { describeDimension, FORCE, ROTATIONAL_SPRING, sameDimension, TRANSLATIONAL_SPRING } from '../language/units/dimension';
 import { parseUnit, type UnitSystem } from '../language/units/unit-expression';
 import { findUnitAtom } from '../language/units/unit-table';
-import type { FeatureContext } from './context';
+import type { FeatureContext, StrukturSettings } from './context';
+import { memberResultLines, nodeResultLines } from './results-summary';
 import { cursorContext, type CursorContext } from './cursor-context';
 import {
   bareUnit, catalogMarkdown, coordinates, expandCombination, fileUnits, fmt, gradeText, inFileUnits, inUnit, loadTotals, materialText,
@@ -26,7 +27,7 @@ import { declarationAt, statementAt, tokenAt } from './locate';
 const RELEASES: readonly string[] = RELEASE_NAMES;
 const DOFS: readonly string[] = DOF_NAMES;
 
-export function hover(ctx: FeatureContext, p: HoverParams): Hover | null {
+export function hover(ctx: FeatureContext, p: HoverParams, settings?: StrukturSettings): Hover | null {
   const uri = p.textDocument.uri;
   const pos = p.position;
   const doc = ctx.workspace.get(uri);
@@ -41,7 +42,13 @@ export function hover(ctx: FeatureContext, p: HoverParams): Hover | null {
   const range = tokenRange(token);
 
   const at = declarationAt(ctx, uri, pos);
-  if (at?.decl) return markdown(describeDecl(model, at.decl, units), at.range);
+  if (at?.decl) {
+    const text = describeDecl(model, at.decl, units);
+    const results = ctx.results?.(uri);
+    const selected = settings?.results.case || undefined;
+    const extra = !results ? [] : at.decl.kind === 'node' ? nodeResultLines(results, at.decl.name, units, selected) : at.decl.kind === 'member' ? memberResultLines(results, at.decl.name, units, selected) : [];
+    return markdown([text, ...extra].join('\n\n'), at.range);
+  }
 
   const spec = statementSpec(stmt.keyword.text);
   if (token === stmt.keyword) return spec ? markdown(keywordDoc(spec), range) : null;

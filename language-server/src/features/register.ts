@@ -35,7 +35,7 @@ function guard<P, R>(connection: Connection, name: string, empty: R, fn: (p: P) 
 
 export function registerFeatures(connection: Connection, _documents: TextDocuments<TextDocument>, ctx: FeatureContext, settings: Settings): void {
   connection.onCompletion(guard(connection, 'completion', [], (p) => completion(ctx, p)));
-  connection.onHover(guard(connection, 'hover', null, (p) => hover(ctx, p)));
+  connection.onHover(guard(connection, 'hover', null, async (p) => hover(ctx, p, await settings(p.textDocument.uri))));
   connection.onSignatureHelp(guard(connection, 'signatureHelp', null, (p) => signatureHelp(ctx, p)));
   connection.onDefinition(guard(connection, 'definition', null, (p) => definition(ctx, p)));
   connection.onReferences(guard(connection, 'references', [], (p) => references(ctx, p)));

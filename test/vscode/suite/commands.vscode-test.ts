@@ -25,7 +25,7 @@ describe('commands', () => {
     assert.equal(summary.maxDisplacement?.node, 'TIP');
   });
 
-  it('Show Results opens the read-only struktur-results/1 document beside the model', async () => {
+  it('Show Results opens the struktur-results/1 document beside the model', async () => {
     await open(cantilever());
     const uri = await vscode.commands.executeCommand<vscode.Uri>('struktur.showResults');
     assert.equal(uri.scheme, 'struktur-results');
@@ -35,9 +35,6 @@ describe('commands', () => {
     assert.equal(doc.format, 'struktur-results/1');
     assert.equal(doc.model, 'Cantilever');
     assert.deepEqual(doc.cases.map((c: { name: string }) => c.name), ['DEAD', 'LIVE', 'ULS', 'SLS']);
-    // A content provider's document cannot be saved to where it came from.
-    const saved = await vscode.workspace.save(uri).then((u) => u?.scheme, () => 'refused');
-    assert.notEqual(saved, 'struktur-results');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

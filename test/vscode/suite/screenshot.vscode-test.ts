@@ -1,4 +1,4 @@
-// Last: the workbench with an example open, as a person sees it. The harness (which drives the
+// The workbench with an example open, as a person sees it. The harness (which drives the
 // browser) takes the screenshot when asked through a request file, and answers with the status
 // bar's text read from the page.
 import assert from 'node:assert/strict';
@@ -21,6 +21,7 @@ describe('the workbench, seen', () => {
     // Only a harness that drives the browser can take the picture (not @vscode/test-electron).
     if (!process.env.STRUKTUR_VSCODE_SCREENSHOTS) this.skip();
     await closeAllEditors();
+    await vscode.commands.executeCommand('workbench.action.editorLayoutSingle');
     await vscode.commands.executeCommand('workbench.action.closePanel');
     const uri = workspaceUri('examples/portal-two-bay.struct');
     await open(uri);

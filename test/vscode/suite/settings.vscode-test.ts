@@ -2,7 +2,6 @@
 // workspace/configuration and re-reads them on didChangeConfiguration.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ResultsRequest } from '../../../language-server/src/shared/protocol';
 import { analysisState, api, open, statusText, until, workspaceUri } from './helpers';
 
 describe('settings', () => {
@@ -16,8 +15,7 @@ describe('settings', () => {
     try {
       await analysisState(cantilever(), ['skipped']);
       assert.equal(await statusText(/analysis off/), 'Struktur ✓ valid · analysis off');
-      const client = await (await api()).client();
-      assert.equal(await client.sendRequest(ResultsRequest, { uri: cantilever().toString() }), null);
+      assert.equal(await (await api()).results(cantilever()), null);
     } finally {
       await config.update('mode', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -27,8 +25,8 @@ describe('settings', () => {
 
   it('struktur.analysis.shearDeformation changes the results at once', async () => {
     await open(cantilever());
-    const client = await (await api()).client();
-    const tip = async () => (await client.sendRequest(ResultsRequest, { uri: cantilever().toString() }))?.cases.find((c) => c.name === 'LIVE')?.nodes.TIP.u[2];
+    const a = await api();
+    const tip = async () => (await a.results(cantilever()))?.cases.find((c) => c.name === 'LIVE')?.nodes.TIP.u[2];
     const bending = await until('results', tip);
     const config = vscode.workspace.getConfiguration('struktur.analysis', cantilever());
     await config.update('shearDeformation', true, vscode.ConfigurationTarget.Workspace);
