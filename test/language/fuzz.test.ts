@@ -19,7 +19,7 @@ const ITERATIONS = 3000;
 /** Most mutations start from a window of this many lines, which keeps each build cheap. */
 const WINDOW_LINES = 30;
 /** Chains of edits for the incremental-versus-fresh comparison (each edit builds twice). */
-const EDIT_CHAINS = 400;
+const EDIT_CHAINS = 300;
 
 /** mulberry32: a tiny, well-mixed 32-bit PRNG. */
 function mulberry32(seed: number): () => number {

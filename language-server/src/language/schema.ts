@@ -213,7 +213,7 @@ export const STATEMENTS: StatementSpec[] = [
     keyword: 'group', context: 'top', summary: 'A named set of members (or groups), usable wherever a member is.',
     args: [
       { name: 'name', doc: 'Group name', value: { type: 'decl', kind: 'group' } },
-      { name: 'members', doc: 'Members or groups', value: { type: 'ref', kinds: ['member', 'group'] }, repeat: true },
+      { name: 'members', doc: 'Members or groups', value: { type: 'ref', kinds: ['member', 'group'] }, repeat: true, optional: true },
     ],
     options: [],
   },

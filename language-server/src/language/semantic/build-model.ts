@@ -17,7 +17,7 @@ import type { ConvertedValue, Decl, Model, ModelFile, Quantity, Ref } from './mo
 import type { Splice } from '../syntax/reparse';
 import { ReaderHost, StatementReader, UNKNOWN_CODES } from './statement-reader';
 import { readStatement } from './statements';
-import { didYouMean } from './suggest';
+import { closest, didYouMean } from './suggest';
 import { validateModel } from './validate-model';
 
 /** Supplies parsed documents (open editor buffers or files on disk), cached by the caller. */
@@ -42,6 +42,8 @@ class ModelBuilder {
   private readonly entityByDecl = new Map<Decl, unknown>();
   readonly model: Model;
   private readonly constantsInProgress = new Set<string>();
+  /** An include could not be read: names it would have declared are not reported as unknown. */
+  private includeFailed = false;
   private readonly root: string | undefined;
 
   constructor(rootUri: string, private readonly source: DocumentSource, private readonly options: BuildOptions) {
@@ -159,12 +161,14 @@ class ModelBuilder {
     const host = this.hostFor(file);
     for (const st of splice.added) this.readOne(st, splice.parent ? 'load' : 'top', host, file, splice.parent);
 
-    // New entities were appended; move them to where the replaced ones stood, so order is kept.
+    // New entities were appended; move them to where the replaced ones stood (or, for a new
+    // statement, where its line puts it), so the order is that of a fresh build.
+    const fileIndex = this.model.files.indexOf(file);
     listsAndLoads.forEach((list, k) => {
       const added = list.splice(lengths[k]);
       if (added.length === 0 && firstDropped[k] < 0) return;
       const kept = list.filter((e) => !dropEntities.has(e));
-      const insertAt = firstDropped[k] >= 0 ? countKeptBefore(list, firstDropped[k], dropEntities) : kept.length;
+      const insertAt = firstDropped[k] >= 0 ? countKeptBefore(list, firstDropped[k], dropEntities) : this.positionFor(kept, fileIndex, splice.firstLine);
       kept.splice(insertAt, 0, ...added);
       list.length = 0;
       for (const e of kept) list.push(e);
@@ -181,9 +185,30 @@ class ModelBuilder {
     return true;
   }
 
+  /** Where an entity of a statement at `line` of file `fileIndex` goes in a list in statement order. */
+  private positionFor(list: unknown[], fileIndex: number, line: number): number {
+    const files = this.model.files;
+    const place = (e: unknown): number => {
+      const x = e as { decl?: Decl; statement?: Statement; uri?: string };
+      const st = x.decl?.statement ?? x.statement;
+      const uri = x.decl?.uri ?? x.uri;
+      const fi = files.findIndex((f) => f.uri === uri);
+      return fi * 1e9 + (st?.firstLine ?? 0);
+    };
+    const target = fileIndex * 1e9 + line;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (place(list[mid]) < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** The name a statement declares, as the declaration pass reads it. */
   private declaredBy(stmt: Statement): DeclaredName | undefined {
-    const slot = statementSpec(stmt.keyword.text)?.args[0];
+    const slot = declaringSpec(stmt.keyword.text)?.args[0];
     if (!slot || slot.value.type !== 'decl') return undefined;
     const e = stmt.args[0]?.items[0];
     if (!e || e.kind !== 'name' || stmt.args[0].items.length !== 1) return undefined;
@@ -224,6 +249,7 @@ class ModelBuilder {
       const res = resolveInclude(uri, arg.value, this.root);
       if (!res.ok) {
         this.report(uri, arg.range, res.reason === 'outside-root' ? CODES.includeOutsideRoot : CODES.includeNotFound, res.message);
+        this.includeFailed = true;
         continue;
       }
       inc.target = res.uri;
@@ -236,6 +262,7 @@ class ModelBuilder {
       if (this.model.files.some((f) => f.uri === res.uri)) continue; // included twice: read once
       if (!this.source.get(res.uri)) {
         this.report(uri, arg.range, CODES.includeNotFound, `Cannot find "${arg.value}" (looked for ${displayName(res.uri)} next to this file)`);
+        this.includeFailed = true;
         continue;
       }
       this.collectFiles(res.uri, chain);
@@ -269,7 +296,9 @@ class ModelBuilder {
 
   private declare(file: ModelFile): void {
     for (const stmt of file.tree.statements) {
-      const spec = statementSpec(stmt.keyword.text);
+      // A misspelt keyword (`nod N5 …`) still declares its name as the keyword it resembles, so
+      // the one typo does not also make every use of N5 unknown.
+      const spec = declaringSpec(stmt.keyword.text);
       const slot = spec?.args[0];
       if (!spec || !slot || slot.value.type !== 'decl') continue;
       const e = stmt.args[0]?.items[0];
@@ -368,7 +397,7 @@ class ModelBuilder {
       }
     }
     this.model.refs.push(ref);
-    if (!ref.target) {
+    if (!ref.target && !this.includeFailed) {
       const candidates: string[] = [];
       for (const k of kinds) for (const [n, d] of this.byNamespace.get(NAMESPACE[k]) ?? []) if (kinds.includes(d.kind)) candidates.push(n);
       const dym = didYouMean(name, candidates);
@@ -432,6 +461,13 @@ interface DeclaredName {
 const FULL_REBUILD_KEYWORDS = new Set(['let', 'units', 'include', 'load', 'end', 'model', 'meta']);
 
 const BUILDER = Symbol('struktur.modelBuilder');
+
+const DECLARING_KEYWORDS = STATEMENTS.filter((s) => s.args[0]?.value.type === 'decl').map((s) => s.keyword);
+
+/** The schema a statement declares its name by: its own, or a misspelt keyword's closest. */
+function declaringSpec(keyword: string) {
+  return statementSpec(keyword) ?? statementSpec(closest(keyword, DECLARING_KEYWORDS) ?? '');
+}
 
 /** Index, among the entries of `list` not in `dropped`, of the entry at `index`. */
 function countKeptBefore(list: unknown[], index: number, dropped: Set<unknown>): number {

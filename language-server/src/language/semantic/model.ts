@@ -42,6 +42,8 @@ export interface MaterialEntity {
   density?: number;
   fy?: number;
   grade?: string;
+  /** weight= or density= was written (even if its value was rejected). */
+  weightGiven?: boolean;
 }
 
 export interface SectionEntity {

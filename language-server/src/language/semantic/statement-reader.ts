@@ -4,7 +4,7 @@
 import type { Range } from '../syntax/range';
 import type { ArgValue, Expr, OptionArg, Statement } from '../syntax/syntax-tree';
 import { ArgSpec, DeclKind, KIND_LABEL, OptionSpec, QuantitySpec, StatementSpec, ValueSpec, optionSpec } from '../schema';
-import { LENGTH, describeDimension, DIMENSIONLESS, isDimensionless } from '../units/dimension';
+import { LENGTH, DIMENSIONLESS, isDimensionless } from '../units/dimension';
 import { formatInUnit, UnitSystem } from '../units/unit-expression';
 import { CODES } from './codes';
 import type { Severity, FixData, RelatedLocation } from './diagnostic';
@@ -37,6 +37,8 @@ export class StatementReader {
   readonly slots = new Map<string, ArgValue[]>();
   readonly options = new Map<string, OptionArg>();
   local = false;
+  /** Unknown option keys on the statement: a misspelt key is reported once, not also as missing. */
+  unknownOptions = 0;
 
   constructor(readonly stmt: Statement, readonly spec: StatementSpec, readonly host: ReaderHost) {
     this.matchArgs();
@@ -64,7 +66,7 @@ export class StatementReader {
         return;
       }
     }
-    if (k < args.length) {
+    if (k < args.length && !args[k].misplaced) {
       const extra = args[k];
       const hint = spec.localFlag && isWord(extra, 'local') ? ' ("local" goes right after the target)' : '';
       this.host.report(extra.range, CODES.unexpectedArgument, `Unexpected argument "${argText(extra)}": ${spec.keyword} takes ${describeSlots(spec)}${hint}`);
@@ -87,6 +89,7 @@ export class StatementReader {
       const key = opt.key.text;
       const keyRange = rangeOfKey(opt);
       if (!this.spec.freeOptions && !optionSpec(this.spec, key)) {
+        this.unknownOptions++;
         const dym = didYouMean(key, this.spec.options.map((o) => o.key));
         const known = this.spec.options.length ? dym.text || `. Options: ${this.spec.options.map((o) => o.key).join(', ')}` : `. ${this.spec.keyword} takes no options`;
         this.host.report(keyRange, CODES.unknownOption, `Unknown option "${key}" for ${this.spec.keyword}${known}`, 'error', undefined,
@@ -100,6 +103,11 @@ export class StatementReader {
       }
       this.options.set(key, opt);
     }
+  }
+
+  /** Reports a missing required option, unless a misspelt option on the line explains it. */
+  reportMissing(range: Range, message: string): void {
+    if (this.unknownOptions === 0) this.host.report(range, CODES.missingProperty, message);
   }
 
   arg(slot: string): ArgValue | undefined {
@@ -292,8 +300,7 @@ export class StatementReader {
 }
 
 function siUnitOf(spec: QuantitySpec): string {
-  const d = spec.dim;
-  return describeDimension(d).startsWith('a ') ? siSymbol(d) : '';
+  return siSymbol(spec.dim);
 }
 
 function siSymbol(d: QuantitySpec['dim']): string {

@@ -112,11 +112,12 @@ function readMaterial(r: StatementReader, b: ModelBuilder): void {
   if (nu !== undefined) m.nu = nu;
   if (G !== undefined) m.G = G;
   else if (m.E !== undefined && (E !== undefined || nu !== undefined || !gradeGiven)) m.G = m.E / (2 * (1 + m.nu));
+  if (r.options.has('weight') || r.options.has('density')) m.weightGiven = true;
   if (weight !== undefined) m.weight = weight;
   if (density !== undefined) m.density = density;
   if (fy !== undefined) m.fy = fy;
   if (!gradeGiven && !r.options.has('E') && !gradeOpt) {
-    r.host.report(nameRange(r), CODES.missingProperty, `material ${decl?.name ?? ''} needs E= (Young's modulus) or grade=`.replace('  ', ' '));
+    r.reportMissing(nameRange(r), `material ${decl?.name ?? ''} needs E= (Young's modulus) or grade=`.replace('  ', ' '));
   }
   if (decl) {
     b.model.materials.push(m);
@@ -129,7 +130,7 @@ function readSection(r: StatementReader, b: ModelBuilder): void {
   const s: SectionEntity = { decl: decl!, source: 'none' };
   const matOpt = r.options.get('material');
   if (matOpt?.value) s.material = r.ref(r.single(matOpt.value, 'material'), ['material'], 'material')?.target;
-  else r.host.report(nameRange(r), CODES.missingProperty, `section ${decl?.name ?? ''} needs material=`.replace('  ', ' '));
+  else r.reportMissing(nameRange(r), `section ${decl?.name ?? ''} needs material=`.replace('  ', ' '));
 
   const explicit: Partial<SectionProperties> = {};
   for (const key of ['A', 'Iy', 'Iz', 'J', 'Wy', 'Wz', 'Avy', 'Avz'] as const) {
@@ -167,7 +168,10 @@ function readSection(r: StatementReader, b: ModelBuilder): void {
       s.source = 'shape';
       s.properties = { ...res.properties, ...explicit };
     } else if (!hasDimensionErrors(r, ['b', 'h', 'd', 't', 'tw', 'tf', 'r'], dims)) {
-      r.host.report(r.options.get('shape')!.range, CODES.invalidShape, res.message);
+      // Put the diagnostic on the dimension the message is about (`t (88 mm) must not exceed d/2`).
+      const about = /^(\w+)\b/.exec(res.message)?.[1];
+      const opt = (about && about !== 'shape' && r.options.get(about)) || r.options.get('shape')!;
+      r.host.report(opt.range, CODES.invalidShape, res.message);
     }
   } else {
     const missing = (['A', 'Iy', 'Iz', 'J'] as const).filter((k) => !r.options.has(k));
@@ -177,9 +181,9 @@ function readSection(r: StatementReader, b: ModelBuilder): void {
         s.properties = explicit as SectionProperties;
       }
     } else if (missing.length === 4) {
-      r.host.report(nameRange(r), CODES.missingProperty, `section ${decl?.name ?? ''} needs catalog=, shape= or its properties A, Iy, Iz and J`.replace('  ', ' '));
+      r.reportMissing(nameRange(r), `section ${decl?.name ?? ''} needs catalog=, shape= or its properties A, Iy, Iz and J`.replace('  ', ' '));
     } else {
-      r.host.report(nameRange(r), CODES.missingProperty, `section ${decl?.name ?? ''} needs ${missing.join(', ')} as well`.replace('  ', ' '));
+      r.reportMissing(nameRange(r), `section ${decl?.name ?? ''} needs ${missing.join(', ')} as well`.replace('  ', ' '));
     }
   }
   if (decl) {
@@ -254,7 +258,7 @@ function readSupport(r: StatementReader, b: ModelBuilder, file: ModelFile): void
     }
     s.springs[i] = v;
   });
-  if (!s.restrained.some((x) => x) && !s.springs.some((x) => x > 0) && r.stmt.args.length > 0 && r.options.size === 0) {
+  if (r.stmt.args.length === 1 && r.stmt.options.length === 0) {
     r.host.report(r.stmt.range, CODES.missingArgument, 'support needs restraints (fixed, pinned, or DOFs x y z rx ry rz) or springs (kx=…)');
   }
   b.model.supports.push(s);
@@ -294,7 +298,7 @@ function readLoadEntry(r: StatementReader, b: ModelBuilder, file: ModelFile, par
   const target = () => r.ref(r.single(r.arg('target'), 'The target'), ['member', 'group'], 'The loaded member')?.target;
   const noComponents = () => {
     if (![...r.options.keys()].some((k) => (FORCE_KEYS as readonly string[]).includes(k) || ['x', 'y', 'z', 'rx', 'ry', 'rz'].includes(k))) {
-      r.host.report(r.stmt.range, CODES.missingProperty, `${r.spec.keyword} needs at least one component (${r.spec.options.filter((o) => !['from', 'to', 'at'].includes(o.key)).map((o) => o.key).join(' ')})`);
+      r.reportMissing(r.stmt.range, `${r.spec.keyword} needs at least one component (${r.spec.options.filter((o) => !['from', 'to', 'at'].includes(o.key)).map((o) => o.key).join(' ')})`);
     }
   };
   let entry: LoadEntry | undefined;
@@ -322,7 +326,7 @@ function readLoadEntry(r: StatementReader, b: ModelBuilder, file: ModelFile, par
       break;
     case 'point':
       noComponents();
-      if (!r.options.has('at')) r.host.report(r.stmt.range, CODES.missingProperty, 'point needs at= (a length from end i, or a percentage)');
+      if (!r.options.has('at')) r.reportMissing(r.stmt.range, 'point needs at= (a length from end i, or a percentage)');
       entry = { ...base, kind: 'point', target: target(), local: r.local, values: six(r, FORCE_KEYS), at: r.position('at') };
       break;
     case 'trapezoid': {
@@ -424,7 +428,7 @@ function readCheck(r: StatementReader, b: ModelBuilder, file: ModelFile): void {
   const kind = r.word(r.single(r.arg('kind'), 'The check'), ['stress', 'deflection'], 'check') as 'stress' | 'deflection' | undefined;
   if (!kind) return;
   const c: CheckEntity = { uri: file.uri, statement: r.stmt, kind, members: [], combinations: [] };
-  if (!r.options.has('limit')) r.host.report(r.stmt.range, CODES.missingProperty, `check ${kind} needs limit= (${kind === 'stress' ? 'a utilisation such as 1.0' : 'L/300 or a length'})`);
+  if (!r.options.has('limit')) r.reportMissing(r.stmt.range, `check ${kind} needs limit= (${kind === 'stress' ? 'a utilisation such as 1.0' : 'L/300 or a length'})`);
   c.limit = r.limit(kind);
   c.members = r.refs(r.options.get('members')?.value, ['member', 'group'], 'members');
   c.combinations = r.refs(r.options.get('combinations')?.value, ['combination', 'load'], 'combinations');

@@ -33,6 +33,21 @@ function entity<T>(model: Model, d: Decl | undefined): T | undefined {
   return d ? (model.entityOf(d) as T | undefined) : undefined;
 }
 
+/** Node pairs joined by a zero-length member: their coincidence is reported on the member. */
+function zeroLengthPairs(model: Model): Set<Decl> {
+  const out = new Set<Decl>();
+  for (const m of model.members) {
+    if (!m.i || !m.j || m.i === m.j) continue;
+    const a = entity<NodeEntity>(model, m.i)?.xyz;
+    const b = entity<NodeEntity>(model, m.j)?.xyz;
+    if (a && b && Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]) < COINCIDENCE_TOLERANCE) {
+      out.add(m.i);
+      out.add(m.j);
+    }
+  }
+  return out;
+}
+
 function checkMembers(model: Model, report: Report): void {
   for (const m of model.members) {
     if (!m.i || !m.j) continue;
@@ -60,6 +75,7 @@ function checkCoincidentNodes(model: Model, report: Report): void {
   const cell = 1e-3;
   const tol = COINCIDENCE_TOLERANCE;
   const grid = new Map<number, NodeEntity[]>();
+  const joined = zeroLengthPairs(model);
   const key = (x: number, y: number, z: number) => (Math.imul(x, 73856093) ^ Math.imul(y, 19349663) ^ Math.imul(z, 83492791)) >>> 0;
   const range = (v: number): [number, number] => {
     const c = Math.floor(v / cell);
@@ -87,7 +103,7 @@ function checkCoincidentNodes(model: Model, report: Report): void {
             }
           }
         }
-    if (hit) {
+    if (hit && !(joined.has(n.decl) && joined.has(hit.decl))) {
       report(n.decl.uri, n.decl.range, CODES.coincidentNodes, `Node ${n.decl.name} coincides with node ${hit.decl.name}: members meeting here are not connected`, 'warning', [
         { uri: hit.decl.uri, range: hit.decl.range, message: `${hit.decl.name} is at the same point` },
       ]);
@@ -149,7 +165,7 @@ function checkLoads(model: Model, report: Report): void {
         for (const m of model.members) {
           const mat = materialOf(model, m);
           const s = entity<SectionEntity>(model, m.section);
-          if (mat && mat.weight === undefined && mat.density === undefined && s?.material) lacking.set(s.material, m);
+          if (mat && mat.weight === undefined && mat.density === undefined && !mat.weightGiven && s?.material) lacking.set(s.material, m);
         }
         for (const [mat, m] of lacking) {
           report(load.uri, kwRange, CODES.missingWeight, `selfweight needs the weight of material ${mat.name} (used by member ${m.decl.name}): give it weight= or density=`, 'error', [
@@ -255,7 +271,7 @@ function checkSupports(model: Model, report: Report): void {
 
 function checkGroups(model: Model, report: Report): void {
   for (const g of model.groups) {
-    if (g.refs.length === 0 && g.decl.statement.args.length > 1) {
+    if (g.decl.statement.args.length === 1) {
       report(g.decl.uri, g.decl.range, CODES.emptyGroup, `Group ${g.decl.name} has no members`, 'warning');
     }
   }

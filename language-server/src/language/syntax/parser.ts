@@ -6,7 +6,7 @@ import { lex } from './lexer';
 import type { Range } from './range';
 import type { ArgValue, Expr, OptionArg, Statement, SyntaxError, SyntaxTree } from './syntax-tree';
 import type { LogicalLine, Token } from './tokens';
-import { LOAD_BODY_KEYWORDS } from './keywords';
+import { LOAD_BODY_KEYWORDS, TOP_KEYWORDS } from './keywords';
 
 export const SYNTAX_CODES = {
   syntax: 'S1001',
@@ -21,8 +21,10 @@ export function parse(text: string, firstLine = 0): SyntaxTree {
   const statements: Statement[] = [];
   const looseComments = [];
   let openLoad: Statement | undefined;
+  const nextBlockWord = blockWordsAhead(lines);
 
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
     for (const e of line.errors) {
       errors.push({
         range: tokenRangeOf(e.line, e.col, e.endCol),
@@ -47,7 +49,9 @@ export function parse(text: string, firstLine = 0): SyntaxTree {
         openLoad = undefined;
         continue;
       }
-      if (LOAD_BODY_KEYWORDS.has(kw)) {
+      // Inside a block stay its own statements, misspelt keywords, and top-level statements that
+      // an `end` follows before the next `load` (a misplaced line, reported where it stands).
+      if (LOAD_BODY_KEYWORDS.has(kw) || !KNOWN_KEYWORDS.has(kw) || (kw !== 'load' && nextBlockWord[li] === 'end')) {
         openLoad.body!.push(stmt);
         continue;
       }
@@ -74,6 +78,20 @@ export function parse(text: string, firstLine = 0): SyntaxTree {
     });
   }
   return { statements, comments: looseComments, errors, lineCount: lines.length === 0 ? 1 : lines[lines.length - 1].lastLine + 1 };
+}
+
+const KNOWN_KEYWORDS: ReadonlySet<string> = new Set([...TOP_KEYWORDS, ...LOAD_BODY_KEYWORDS, 'end']);
+
+/** For each logical line, whether the next `end` or `load` keyword after it is `end`. */
+function blockWordsAhead(lines: LogicalLine[]): ('end' | 'load' | undefined)[] {
+  const out = new Array<'end' | 'load' | undefined>(lines.length);
+  let next: 'end' | 'load' | undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    out[i] = next;
+    const t = lines[i].tokens[0];
+    if (t && t.kind === 'ident' && (t.text === 'end' || t.text === 'load')) next = t.text;
+  }
+  return out;
 }
 
 function keywordRange(s: Statement): Range {
@@ -117,7 +135,8 @@ function parseStatement(line: LogicalLine, errors: SyntaxError[], lexFailed: boo
     if (!reported) errors.push({ range, message, code });
     reported = true;
   };
-  let reported = lexFailed;
+  // A misspelt keyword gets one diagnostic (from the semantic layer); its arguments are not judged.
+  let reported = lexFailed || !KNOWN_KEYWORDS.has(kw.text);
   const rest = tokens.slice(1);
   if (kw.text === 'let') parseLet(stmt, rest, report);
   else if (kw.text === 'combination') parseCombination(stmt, rest, report);
@@ -169,7 +188,9 @@ function splitWords(tokens: Token[]): Token[][] {
 }
 
 function parseWords(stmt: Statement, tokens: Token[], report: Report, optionsOnly = false): void {
-  for (const word of splitWords(tokens)) {
+  const words = splitWords(tokens);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
     const first = word[0];
     if (first.kind === 'ident' && word[1]?.kind === 'equals') {
       const valueTokens = word.slice(2);
@@ -179,13 +200,25 @@ function parseWords(stmt: Statement, tokens: Token[], report: Report, optionsOnl
       stmt.options.push(opt);
       continue;
     }
+    // `key = value` written with spaces: one diagnostic at the "=", and read as meant.
+    const next = words[w + 1];
+    if (word.length === 1 && first.kind === 'ident' && next?.[0].kind === 'equals') {
+      report(tokenRange(next[0]), 'Write options as key=value, with no spaces around "="');
+      const valueTokens = next.length > 1 ? next.slice(1) : words[w + 2] ?? [];
+      const last = valueTokens[valueTokens.length - 1] ?? next[0];
+      stmt.options.push({ key: first, value: valueTokens.length ? parseList(valueTokens, () => undefined) : undefined, range: spanTokens(first, last) });
+      w += next.length > 1 ? 1 : 2;
+      continue;
+    }
     if (first.kind === 'equals') {
       report(spanTokens(first, word[word.length - 1]), 'Write options as key=value, with no spaces around "="');
       continue;
     }
     if (optionsOnly || stmt.options.length > 0) {
-      // Positional arguments come first; a stray one after an option is most likely a typo.
+      // Positional arguments come first; one written after an option is reported, and still
+      // read in its place so the statement means what was meant.
       report(spanTokens(first, word[word.length - 1]), `Expected key=value, got "${word.map((t) => t.text).join('')}"`);
+      if (!optionsOnly) stmt.args.push({ ...parseList(word, () => undefined), misplaced: true });
       continue;
     }
     stmt.args.push(parseList(word, report));

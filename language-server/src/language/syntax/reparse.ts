@@ -42,7 +42,7 @@ export function reparse(oldText: string, oldTree: SyntaxTree, oldLines: LineInde
   // The old characters [p, n0 - s) were replaced; their lines (and, below, the lines joined to
   // them by continuations) are re-parsed.
   let first = oldLines.positionAt(p).line;
-  let last = oldLines.positionAt(Math.max(p, n0 - s - 1)).line;
+  let last = oldLines.positionAt(n0 - s).line;
   // Same number of lines: a line starts where it did, shifted by the length change once past the edit.
   const lineCount = oldLines.lineCount;
   const newStart = (k: number) => {

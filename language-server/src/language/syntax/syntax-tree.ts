@@ -19,6 +19,8 @@ export interface ArgValue {
   range: Range;
   items: Expr[];
   tokens: Token[];
+  /** Written after an option (already reported): fills a missing slot, is not reported again. */
+  misplaced?: boolean;
 }
 
 export interface OptionArg {
