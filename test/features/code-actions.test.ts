@@ -91,7 +91,8 @@ describe('code actions (quick fixes)', function () {
     it('inserts it after the last node', async function () {
       const text = `${HEAD}node N1 0 0 3\nnode N2 4 0 3\nmember B1 N1 N2 IPE300\nmember C1 N9 N1 IPE300\nsupport N2 fixed\n`;
       const { titles } = await fixesFor(text, 'S1201');
-      assert.deepEqual(titles, ['Change to "N1" (preferred)', 'Create node N9']);
+      // A two-letter name is too short for a did-you-mean: only the create fix.
+      assert.deepEqual(titles, ['Create node N9']);
       const { fixed, after } = await applyFix(text, 'S1201', 'Create node N9');
       assert.equal(fixed, `${HEAD}node N1 0 0 3\nnode N2 4 0 3\nnode N9 0 0 0\nmember B1 N1 N2 IPE300\nmember C1 N9 N1 IPE300\nsupport N2 fixed\n`);
       assert.deepEqual(after, []);

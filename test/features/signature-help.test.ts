@@ -83,7 +83,7 @@ describe('signature help (LSP)', function () {
 
   it('handles repeated slots, local, let and combination', async () => {
     assert.equal((await active('support N1 x y ‸')).param, '[restraints]…');
-    assert.equal((await active('group G B1 B2 ‸')).param, 'members…');
+    assert.equal((await active('group G B1 B2 ‸')).param, '[members]…');
     assert.equal((await active('load W\n  uniform B1 ‸\nend\n')).param, '[local]');
     assert.equal((await active('load W\n  uniform B1 local Fz=‸\nend\n')).param, '[Fz=…]');
     assert.equal((await active('load W\n  point B1 at=‸\nend\n')).param, '[at=…]');
