@@ -13,6 +13,7 @@ import { CODES } from '../../language-server/src/language/semantic/codes';
 import type { Diagnostic } from '../../language-server/src/language/semantic/diagnostic';
 import type { Range } from '../../language-server/src/language/syntax/range';
 import { corpusFiles, INVALID, REPO, VALID } from '../support/corpus';
+import { mulberry32 } from '../support/random';
 
 const SEED = 0x5eed2024;
 const ITERATIONS = 3000;
@@ -21,17 +22,6 @@ const WINDOW_LINES = 30;
 /** Chains of edits for the incremental-versus-fresh comparison (each edit builds twice). */
 const EDIT_CHAINS = 300;
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source {
   root: string;

@@ -4,15 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Workspace } from '../../language-server/src/language/workspace';
 import type { Model, Decl } from '../../language-server/src/language/semantic/model';
+import { mulberry32 as rng } from '../support/random';
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const r = (x: { start: { line: number; character: number }; end: { line: number; character: number } }) => `${x.start.line}:${x.start.character}-${x.end.line}:${x.end.character}`;
 const d = (x: Decl | undefined) => (x ? `${x.kind}:${x.name}@${r(x.range)}` : '-');

@@ -7,15 +7,8 @@ import { parse } from '../../language-server/src/language/syntax/parser';
 import { reparse } from '../../language-server/src/language/syntax/reparse';
 import { LineIndex } from '../../language-server/src/language/syntax/range';
 import type { Statement, SyntaxTree } from '../../language-server/src/language/syntax/syntax-tree';
+import { mulberry32 as rng } from '../support/random';
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function dumpStatement(s: Statement): unknown {
   return {

@@ -2,18 +2,10 @@
 // node (so always stable), extra members with releases and truss members, nodes held only by
 // three truss bars, springs, settlements, and every kind of load.
 import type { AnalysisModel, LoadInput, MemberInput, MemberPosition, ReleaseFlags, Six, Vec3 } from '../../../language-server/src/analysis/model-input';
+import { mulberry32 as prng } from '../../support/random';
 
-/** mulberry32: a small, well-mixed 32-bit PRNG (Tommy Ettinger's public-domain generator). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
+
 
 const NONE: ReleaseFlags = [false, false, false, false, false, false];
 const rel = (...c: number[]): ReleaseFlags => NONE.map((_, k) => c.includes(k)) as ReleaseFlags;

@@ -48,8 +48,10 @@ describe('bench: open to first diagnostics', () => {
     const [cold, warm] = [process.env.STRUKTUR_BENCH_COLD, process.env.STRUKTUR_BENCH_WARM];
     const out = process.env.STRUKTUR_BENCH_OUT;
     assert.ok(cold && warm && out, 'STRUKTUR_BENCH_COLD, _WARM and _OUT must be set');
-    assert.ok(vscode.extensions.getExtension(EMPTY_ID), 'the empty extension is not loaded');
-    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)!.isActive, false, 'Struktur was active before the first model opened');
+    assert.ok(vscode.extensions.getExtension(EMPTY_ID), `the empty extension is not loaded: ${vscode.extensions.all.length} ${vscode.extensions.all.map((e) => e.id).filter((s) => !s.startsWith('vscode.')).join(', ')}`);
+    const struktur = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(struktur, `Struktur is not loaded: ${vscode.extensions.all.map((e) => e.id).filter((s) => !s.startsWith('vscode.')).join(', ')}`);
+    assert.equal(struktur.isActive, false, 'Struktur was active before the first model opened');
     const first = await measure(cold);
     const second = await measure(warm);
     fs.mkdirSync(path.dirname(out), { recursive: true });

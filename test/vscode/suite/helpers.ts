@@ -136,5 +136,7 @@ export function positionOf(doc: vscode.TextDocument, needle: string, offset = 0,
 }
 
 export async function closeAllEditors(): Promise<void> {
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString());
+  if (dirty.length) console.log(`closing editors with dirty documents: ${dirty.join(', ')}`);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -23,6 +23,7 @@ describe('the workbench, seen', () => {
     await closeAllEditors();
     await vscode.commands.executeCommand('workbench.action.editorLayoutSingle');
     await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     const uri = workspaceUri('examples/portal-two-bay.struct');
     await open(uri);
     await vscode.commands.executeCommand('workbench.view.explorer');
