@@ -3,6 +3,7 @@
 // Works on tokens, not on the parse tree, so a line being typed that does not parse yet is read
 // the same way. Shared by completion, hover and signature help.
 import { lex } from '../language/syntax/lexer';
+import { splitWords } from '../language/syntax/parser';
 import { TOP_KEYWORDS } from '../language/syntax/keywords';
 import { ArgSpec, OptionSpec, StatementSpec, optionSpec, statementSpec } from '../language/schema';
 import { comparePositions, type Position } from '../language/syntax/range';
@@ -43,18 +44,7 @@ const before = (a: Position, b: Position) => comparePositions(a, b) < 0;
 const startOf = (t: Token): Position => ({ line: t.line, character: t.col });
 const endOf = (t: Token): Position => ({ line: t.line, character: t.endCol });
 
-/** Whitespace-separated words, parentheses holding spaces (as the parser groups them). */
-export function splitWords(tokens: readonly Token[]): Token[][] {
-  const words: Token[][] = [];
-  let depth = 0;
-  for (const t of tokens) {
-    if (words.length === 0 || (t.spaceBefore && depth === 0)) words.push([t]);
-    else words[words.length - 1].push(t);
-    if (t.kind === 'lparen') depth++;
-    if (t.kind === 'rparen' && depth > 0) depth--;
-  }
-  return words;
-}
+export { splitWords };
 
 const isOptionWord = (w: Token[]) => w[0]?.kind === 'ident' && w[1]?.kind === 'equals';
 

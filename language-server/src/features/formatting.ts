@@ -27,7 +27,7 @@
 // `formatRange` applies the same layout to the lines of the statements that touch the range
 // (alignment still looks at the whole run).
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
-import { parse } from '../language/syntax/parser';
+import { optionsStart, parse, splitWords } from '../language/syntax/parser';
 import type { Expr, Statement, SyntaxTree } from '../language/syntax/syntax-tree';
 import type { Token } from '../language/syntax/tokens';
 import { statementSpec } from '../language/schema';
@@ -342,22 +342,7 @@ function alignedSlots(keyword: string): number {
 
 /** A combination's expression tokens: after the name, up to the first option. */
 function expressionTokens(rest: Token[]): Token[] {
-  let k = 1;
-  while (k < rest.length && !(rest[k].kind === 'ident' && rest[k].spaceBefore && rest[k + 1]?.kind === 'equals' && !rest[k + 1].spaceBefore)) k++;
-  return rest.slice(1, k);
-}
-
-/** Whitespace-separated words (parentheses may hold spaces), as the parser groups them. */
-function splitWords(tokens: Token[]): Token[][] {
-  const words: Token[][] = [];
-  let depth = 0;
-  for (const t of tokens) {
-    if (words.length === 0 || (t.spaceBefore && depth === 0)) words.push([t]);
-    else words[words.length - 1].push(t);
-    if (t.kind === 'lparen') depth++;
-    if (t.kind === 'rparen' && depth > 0) depth--;
-  }
-  return words;
+  return rest.slice(1, optionsStart(rest, 1));
 }
 
 /** Tokens as written, with any run of whitespace between them reduced to one space. */

@@ -161,10 +161,16 @@ function parseCombination(stmt: Statement, tokens: Token[], report: Report): voi
   if (tokens.length === 0) return;
   const name = tokens[0];
   stmt.args.push({ range: tokenRange(name), items: [nameOrError(name, report)], tokens: [name] });
-  let k = 1;
-  while (k < tokens.length && !(tokens[k].kind === 'ident' && tokens[k].spaceBefore && tokens[k + 1]?.kind === 'equals' && !tokens[k + 1].spaceBefore)) k++;
+  const k = optionsStart(tokens, 1);
   if (k > 1) stmt.expression = parseExpressionTokens(tokens.slice(1, k), report);
   parseWords(stmt, tokens.slice(k), report, true);
+}
+
+/** Where the options of a combination begin: the first `key=` word at or after `from`. */
+export function optionsStart(tokens: readonly Token[], from: number): number {
+  let k = from;
+  while (k < tokens.length && !(tokens[k].kind === 'ident' && tokens[k].spaceBefore && tokens[k + 1]?.kind === 'equals' && !tokens[k + 1].spaceBefore)) k++;
+  return k;
 }
 
 function nameOrError(t: Token, report: Report): Expr {
@@ -175,7 +181,7 @@ function nameOrError(t: Token, report: Report): Expr {
 }
 
 /** Groups tokens into whitespace-separated words (parentheses may hold spaces). */
-function splitWords(tokens: Token[]): Token[][] {
+export function splitWords(tokens: readonly Token[]): Token[][] {
   const words: Token[][] = [];
   let depth = 0;
   for (const t of tokens) {
