@@ -303,7 +303,7 @@ function withDiagnostics(results: ResultsDocument, diags: Diagnostic[], rel: (ur
 function internalError(uri: string, err: unknown): Diagnostic {
   return {
     uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: CODES.internalError,
-    message: `Internal error in the Struktur language server: ${(err as Error)?.message ?? err}. Please report it with this file.`,
+    message: `Internal error in the Struktur language server: ${String((err as Error)?.message ?? err).replace(/^Error: /, '')}. Please report it with this file.`,
   };
 }
 

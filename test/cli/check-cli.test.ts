@@ -131,6 +131,15 @@ describe('struktur check (CLI process)', function () {
     }
   });
 
+  it('reports problems in included files that were not named, and fails on them', () => {
+    fs.mkdirSync(path.join(dir, 'inc'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'inc', 'lib.struct'), 'material S E=210GPa E=200GPa\n');
+    fs.writeFileSync(path.join(dir, 'inc', 'main.struct'), 'include "lib.struct"\n' + CLEAN.replace('material S E=210GPa nu=0.3 fy=355MPa\n', ''));
+    const r = struktur(['check', 'inc/main.struct', '--no-color'], dir);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /^inc\/lib\.struct:1:21 error S1008 Option "E" is given twice$/m);
+  });
+
   it('--version and --help', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(struktur(['--version'], dir).stdout.trim(), pkg.version);

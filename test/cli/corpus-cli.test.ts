@@ -10,13 +10,6 @@ import {
 
 const BIN = path.join(REPO, 'bin', 'struktur.js');
 
-/**
- * Left out of the comparison: which file of an include cycle is the model's root depends on
- * what the server has read when it validates, so where the S1601 lands (and so whether
- * `struktur check` prints it for the file it was given) varies from run to run. The in-memory
- * corpus test pins the expected result; remove this once the CLI is deterministic there.
- */
-const RACY = new Set(['include-cycle.struct']);
 
 /** Files whose expectations the CLI must meet exactly: syntax, semantics, warnings, related locations, includes. */
 const HANDFUL = [
@@ -78,6 +71,6 @@ describe('golden corpus (struktur check process)', function () {
   }
 
   it('agrees with the in-memory build on every corpus file', () => {
-    for (const file of files) if (!RACY.has(file)) assert.deepEqual(byPath.get(file), diagnosticsInMemory(INVALID, file), file);
+    for (const file of files) assert.deepEqual(byPath.get(file), diagnosticsInMemory(INVALID, file), file);
   });
 });

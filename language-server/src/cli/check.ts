@@ -63,6 +63,18 @@ export async function runCheck(argv: string[]): Promise<number> {
       const diags = client.diagnostics.get(uri) ?? [];
       report.files.push(toCheckedFile(f, cwd, texts.get(uri)!, diags));
     }
+    // Problems in included files that were not named on the command line count too.
+    for (const [uri, diags] of client.diagnostics) {
+      if (texts.has(uri) || diags.length === 0 || !uri.startsWith('file:')) continue;
+      const f = fileURLToPath(uri);
+      let text = '';
+      try {
+        text = fs.readFileSync(f, 'utf8');
+      } catch {
+        // Shown without source lines.
+      }
+      report.files.push(toCheckedFile(f, cwd, text, diags));
+    }
   } finally {
     await client.shutdown();
   }

@@ -137,15 +137,21 @@ export class Workspace {
     }
   }
 
-  /** The root model file for a document: the first known file that includes it (transitively), or itself. */
+  /**
+   * The root model file for a document: the first known file that includes it (transitively),
+   * or itself. A file in an include cycle is its own root, so the answer does not depend on
+   * which files happen to have been read.
+   */
   rootOf(uri: string): string {
     const seen = new Set<string>([uri]);
     let current = uri;
     for (;;) {
-      const parent = [...this.includesOf].find(([from, tos]) => !seen.has(from) && tos.includes(current))?.[0];
-      if (!parent) return current;
-      seen.add(parent);
-      current = parent;
+      const parents = this.includersOf(current).sort();
+      if (parents.length === 0) return current;
+      const next = parents.find((p) => !seen.has(p));
+      if (!next) return uri;
+      seen.add(next);
+      current = next;
     }
   }
 

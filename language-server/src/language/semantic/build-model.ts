@@ -232,7 +232,8 @@ class ModelBuilder {
 
   // ---- files -------------------------------------------------------------------------------
 
-  private collectFiles(uri: string, stack: string[]): void {
+  /** `stack`: the files above this one, each with the range of its include that led here. */
+  private collectFiles(uri: string, stack: { uri: string; range: Range }[]): void {
     const doc = this.source.get(uri);
     if (!doc) return;
     const file: ModelFile = { uri, text: doc.text, tree: doc.tree, units: this.fileUnits(uri, doc.tree) };
@@ -253,15 +254,18 @@ class ModelBuilder {
         continue;
       }
       inc.target = res.uri;
-      const chain = [...stack, uri];
-      if (chain.includes(res.uri)) {
-        const names = [...chain.slice(chain.indexOf(res.uri)), res.uri].map(displayName).join(' → ');
-        this.report(uri, arg.range, CODES.includeCycle, `Include cycle: ${names}`);
+      const chain = [...stack, { uri, range: arg.range }];
+      const start = chain.findIndex((c) => c.uri === res.uri);
+      if (start >= 0) {
+        // Reported on the include where the cycle starts, in the file nearest the root.
+        const names = [...chain.slice(start).map((c) => c.uri), res.uri].map(displayName).join(' → ');
+        const at = chain[start];
+        this.report(at.uri, at.range, CODES.includeCycle, `Include cycle: ${names}`, 'error', at.uri === uri ? undefined : [{ uri, range: arg.range, message: 'the cycle closes here' }]);
         continue;
       }
       if (this.model.files.some((f) => f.uri === res.uri)) continue; // included twice: read once
       if (!this.source.get(res.uri)) {
-        this.report(uri, arg.range, CODES.includeNotFound, `Cannot find "${arg.value}" (looked for ${displayName(res.uri)} next to this file)`);
+        this.report(uri, arg.range, CODES.includeNotFound, `Cannot find "${arg.value}": no such file, relative to this file's folder`);
         this.includeFailed = true;
         continue;
       }

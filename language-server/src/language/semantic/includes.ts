@@ -19,7 +19,7 @@ export function resolveInclude(fromUri: string, includePath: string, workspaceRo
   const root = workspaceRoot ?? path.dirname(fromPath);
   const rel = path.relative(root, target);
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    return { ok: false, reason: 'outside-root', message: `"${includePath}" lies outside the workspace root ${root}: includes must stay inside it` };
+    return { ok: false, reason: 'outside-root', message: `"${includePath}" lies outside the workspace root: includes must stay inside the workspace` };
   }
   return { ok: true, uri: pathToFileURL(target).toString() };
 }

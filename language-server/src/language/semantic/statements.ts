@@ -88,7 +88,8 @@ function readMaterial(r: StatementReader, b: ModelBuilder): void {
   const gradeOpt = r.options.get('grade');
   if (gradeOpt?.value) {
     const e = r.single(gradeOpt.value, 'grade');
-    const text = e?.kind === 'name' ? e.name : e?.kind === 'string' ? e.value : e?.kind === 'number' ? gradeOpt.value.tokens.map((t) => t.text).join('') : undefined;
+    // `grade=C30/37` reads as an expression; the designation is the text as written.
+    const text = e?.kind === 'string' ? e.value : e ? gradeOpt.value.tokens.map((t) => t.text).join('') : undefined;
     if (e && text !== undefined) {
       const g = findGrade(text);
       if (!g) {
