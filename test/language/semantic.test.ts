@@ -110,6 +110,12 @@ support N2 fixed`);
     close(m.nodes[0].xyz![2], 2.5);
   });
 
+  it('counts a lone carriage return as a line break, as LSP clients do', () => {
+    const m = build('node N1 0 0 0\rnode N2 1 0 0\rmember M N1 N9 S\r');
+    const unknown = m.diagnostics.find((d) => d.code === 'S1201')!;
+    assert.deepEqual(unknown.range, { start: { line: 2, character: 12 }, end: { line: 2, character: 14 } });
+  });
+
   it('reports wrong dimensions with the words engineers use', () => {
     const m = build('material S E=3.5m\n');
     assert.deepEqual(errors(m), ['S1401 E expects a stress, got a length']);

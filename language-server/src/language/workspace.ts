@@ -56,7 +56,8 @@ export class Workspace {
    * Opens or replaces an editor buffer. A change to an open buffer is parsed incrementally where
    * it can be, and the models containing it are updated statement by statement.
    */
-  setDocument(uri: string, text: string, version = 0): ParsedDocument {
+  setDocument(uri: string, rawText: string, version = 0): ParsedDocument {
+    const text = normalizeLineBreaks(rawText);
     const old = this.open.get(uri);
     if (old && old.text === text) {
       old.version = version;
@@ -112,7 +113,7 @@ export class Workspace {
         text = undefined;
       }
     }
-    const doc = text === undefined ? null : makeDocument(uri, text, 0);
+    const doc = text === undefined ? null : makeDocument(uri, normalizeLineBreaks(text), 0);
     this.disk.set(uri, doc);
     if (doc) this.includesOf.set(uri, scanIncludes(uri, doc.text, this.root));
     return doc ?? undefined;
@@ -179,6 +180,14 @@ export class Workspace {
   knownUris(): string[] {
     return [...new Set([...this.includesOf.keys(), ...this.open.keys()])];
   }
+}
+
+/**
+ * A lone carriage return is a line break to LSP clients but not to the language: it becomes a
+ * `\n` (one character for one, so every offset stays), and positions agree with the editor's.
+ */
+function normalizeLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 function makeDocument(uri: string, text: string, version: number): ParsedDocument {
