@@ -1,6 +1,6 @@
 // The project's one test command (`npm test`). It runs every suite, prints each suite's own
 // output, and closes with the line CI reads: "N passed, N failed", summed over all suites.
-//   --only NAME[,NAME]   run only these suites (typecheck, unit, grammar)
+//   --only NAME[,NAME]   run only these suites (typecheck, unit, grammar, vscode, vsix, demo)
 //   --grep PATTERN       passed to mocha
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,32 @@ if (wanted('grammar')) {
   const passed = lines.filter((l) => /^\s*✓/.test(l)).length;
   const failed = lines.filter((l) => /^\s*(✖|ERROR)/.test(l)).length;
   record('grammar', passed, failed + (g.status !== 0 && failed === 0 ? 1 : 0));
+}
+
+// The extension in a real VS Code workbench (code-server in headless Chromium): `vscode` runs
+// test/vscode as a development extension on a copy of examples/, `vsix` packages the extension,
+// installs the .vsix into code-server and runs test/vscode/suite/vsix.vscode-test.ts. The counts
+// are mocha's inside the extension host; the harness installs what it needs when missing
+// (scripts/vscode/setup.mjs). Last, because `vsix` rebuilds dist/ for production.
+for (const [name, suite] of [['vscode', 'workbench'], ['vsix', 'vsix']]) {
+  if (!wanted(name)) continue;
+  const file = path.join(root, 'test-artifacts', `vscode-${suite}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.rmSync(file, { force: true });
+  run(process.execPath, ['scripts/vscode/run-tests.mjs', '--suite', suite, '--results', file]);
+  if (fs.existsSync(file)) {
+    const s = JSON.parse(fs.readFileSync(file, 'utf8'));
+    record(name, s.passed, s.failed);
+  } else {
+    record(name, 0, 1);
+  }
+}
+
+// `npm run demo` works: started with --smoke, it opens its URL in Chromium, waits for the
+// Struktur status item, saves test-artifacts/demo.png and stops.
+if (wanted('demo')) {
+  const d = run(process.execPath, ['scripts/demo.mjs', '--smoke']);
+  record('demo', d.status === 0 ? 1 : 0, d.status === 0 ? 0 : 1);
 }
 
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -3,7 +3,7 @@
 // in a chosen folder.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ResultsDocument } from '../../language-server/src/analysis/results';
+import type { ResultsDocument } from './results-types';
 import { allTables, toCsv } from './results-tables';
 import { displayUnits } from './settings';
 

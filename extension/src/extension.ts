@@ -4,7 +4,7 @@
 // Everything else — validation, analysis, formatting — is the server's.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ResultsDocument } from '../../language-server/src/analysis/results';
+import type { ResultsDocument } from './results-types';
 import type { AnalysisStatus } from '../../language-server/src/shared/protocol';
 import { registerCommands } from './commands';
 import { fetchResults, ResultsDocuments } from './results-document';

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ResultsRequest } from '../../language-server/src/shared/protocol';
-import type { ResultsDocument } from '../../language-server/src/analysis/results';
+import type { ResultsDocument } from './results-types';
 import type { ServerHost } from './server-host';
 
 export const RESULTS_SCHEME = 'struktur-results';

@@ -1,7 +1,7 @@
 // The CSV tables of `Struktur: Export Results`: member end forces, node displacements and check
 // outcomes, from a struktur-results/1 document (SI) in the user's display units. No `vscode`
 // import, so the unit tests read it directly.
-import type { ResultsDocument } from '../../language-server/src/analysis/results';
+import type { ResultsDocument } from './results-types';
 
 export type ForceUnit = 'N' | 'kN' | 'MN';
 export type LengthUnit = 'mm' | 'm';

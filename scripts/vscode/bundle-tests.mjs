@@ -1,6 +1,7 @@
 // Bundles the workbench test suite (test/vscode) with esbuild into one file the extension host
 // loads as extensionTestsPath: mocha included, `vscode` left to the host.
 import * as esbuild from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +25,16 @@ export async function bundleTests() {
     absWorkingDir: root,
   });
   return outfile;
+}
+
+/** A copy of the extension as it runs (manifest, bundles, grammar, resources), so that a build
+ * started in the checkout while a suite runs (it empties dist/) cannot pull files from under it. */
+export function stageExtension(to) {
+  for (const f of ['package.json', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'syntaxes', 'snippets', 'resources', 'images']) {
+    const from = path.join(root, f);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(to, f), { recursive: true, filter: (src) => !src.endsWith('.vsix') });
+  }
+  return to;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

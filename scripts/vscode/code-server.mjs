@@ -13,6 +13,7 @@ export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
   'extensions.ignoreRecommendations': true,
@@ -145,7 +146,8 @@ export function installExtension({ setup, dir, extensionsDir, vsix }) {
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 
-/** The workbench URL that opens `folder` and, with the smoke-test driver, runs extension tests. */
+/** The workbench URL that opens `folder` and, with the smoke-test driver, runs extension tests.
+ * code-server's workbench keeps only the last extensionDevelopmentPath of the payload. */
 export function workbenchUrl(base, { folder, extensionDevelopmentPaths = [], extensionTestsPath, extensionEnvironment }) {
   const { host } = new URL(base);
   const remote = (p) => `vscode-remote://${host}${p}`;

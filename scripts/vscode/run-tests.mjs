@@ -1,7 +1,7 @@
 // Runs the workbench test suite (test/vscode) inside code-server's real VS Code workbench, in
 // headless Chromium: installs what is missing (scripts/vscode/setup.mjs), bundles the suite,
-// starts code-server with the extension as a development extension on a copy of examples/, and
-// relays the extension host's log and exit code.
+// starts code-server with a staged copy of the extension as the development extension on a copy
+// of examples/, and relays the extension host's log and exit code.
 //
 //   node scripts/vscode/run-tests.mjs [--suite workbench|vsix] [--grep PATTERN] [--results FILE] [--keep]
 //
@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleTests, root } from './bundle-tests.mjs';
+import { bundleTests, root, stageExtension } from './bundle-tests.mjs';
 import { installExtension, makeTempDir, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { ensureAll } from './setup.mjs';
 import { runWorkbench } from './workbench.mjs';
@@ -48,7 +48,7 @@ function copyExamples(to) {
 /** A development extension that does nothing: the payload needs one when Struktur is installed. */
 function probeExtension(dir) {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'probe', publisher: 'struktur-test', version: '0.0.0', engines: { vscode: '*' } }));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'probe', publisher: 'struktur-test', version: '0.0.0', engines: { vscode: '^1.80.0' } }));
   return dir;
 }
 
@@ -71,7 +71,7 @@ export async function main() {
       STRUKTUR_VSCODE_SCREENSHOTS: '1',
       ...(grep ? { STRUKTUR_VSCODE_GREP: grep } : {}),
     };
-    let devPaths = [root];
+    let devPaths = [stageExtension(path.join(tmp, 'struktur'))];
     let extensionsDir;
     if (suite === 'vsix') {
       const pkg = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: 'inherit' });
