@@ -115,7 +115,7 @@ export function lex(text: string, firstLine = 0): LogicalLine[] {
         value += text[k];
         k++;
       }
-      const tok: Token = { kind: 'string', text: text.slice(pos, k), line, col, endCol: k - lineStart, spaceBefore };
+      const tok = token('string', text.slice(pos, k), line, col, k - lineStart, spaceBefore);
       if (closed) tok.value = value;
       else current.errors.push({ line, col, endCol: k - lineStart, message: 'Unterminated string: add the closing "' });
       current.tokens.push(tok);
@@ -131,7 +131,7 @@ export function lex(text: string, firstLine = 0): LogicalLine[] {
       k = scanUnit(text, k);
       // A number glued to letters that are not a unit (`12abc`) is one bad token, so the
       // parser reports it once.
-      current.tokens.push({ kind: 'number', text: text.slice(pos, k), line, col, endCol: k - lineStart, spaceBefore, numberLength });
+      current.tokens.push(token('number', text.slice(pos, k), line, col, k - lineStart, spaceBefore, numberLength));
       pos = k;
       spaceBefore = false;
       continue;
@@ -140,14 +140,14 @@ export function lex(text: string, firstLine = 0): LogicalLine[] {
       IDENT_RE.lastIndex = pos;
       const m = IDENT_RE.exec(text)!;
       const k = pos + m[0].length;
-      current.tokens.push({ kind: 'ident', text: m[0], line, col, endCol: k - lineStart, spaceBefore });
+      current.tokens.push(token('ident', m[0], line, col, k - lineStart, spaceBefore));
       pos = k;
       spaceBefore = false;
       continue;
     }
     const single = SINGLE[text[pos]];
     if (single) {
-      current.tokens.push({ kind: single, text: text[pos], line, col, endCol: col + 1, spaceBefore });
+      current.tokens.push(token(single, text[pos], line, col, col + 1, spaceBefore));
       pos++;
       spaceBefore = false;
       continue;
@@ -161,8 +161,13 @@ export function lex(text: string, firstLine = 0): LogicalLine[] {
   return lines;
 }
 
+/** Every token has the same fields from the start (one hidden class: faster property access). */
+function token(kind: TokenKind, text: string, line: number, col: number, endCol: number, spaceBefore: boolean, numberLength?: number): Token {
+  return { kind, text, line, col, endCol, spaceBefore, numberLength, value: undefined, range: undefined };
+}
+
 function pushInvalid(l: LogicalLine, line: number, col: number, endCol: number, text: string, message: string): void {
-  l.tokens.push({ kind: 'invalid', text, line, col, endCol, spaceBefore: false });
+  l.tokens.push(token('invalid', text, line, col, endCol, false));
   l.errors.push({ line, col, endCol, message } satisfies LexError);
 }
 
