@@ -13,7 +13,7 @@ import { CODES } from './codes';
 import type { Diagnostic, FixData, RelatedLocation, Severity } from './diagnostic';
 import { evaluate } from './evaluate';
 import { displayName, resolveInclude } from './includes';
-import type { ConvertedValue, Decl, Model, ModelFile, Quantity, Ref } from './model';
+import type { ConvertedValue, Decl, LoadCaseEntity, Model, ModelFile, Quantity, Ref } from './model';
 import type { Splice } from '../syntax/reparse';
 import { ReaderHost, StatementReader, UNKNOWN_CODES } from './statement-reader';
 import { readStatement } from './statements';
@@ -339,21 +339,42 @@ class ModelBuilder {
   }
 
   private readOne(stmt: Statement, where: 'top' | 'load', host: ReaderHost, file: ModelFile, parent?: Statement): void {
+    // Runs once per statement of a large model: record what it produced without allocating
+    // more than the outputs themselves.
     const m = this.model;
     const d0 = m.diagnostics.length;
     const r0 = m.refs.length;
     const c0 = m.converted.length;
-    const lists = this.entityLists();
-    const owner = parent ? m.loadCases.find((l) => l.decl.statement === parent) : undefined;
-    if (owner) lists.push(owner.loads);
-    const lengths = lists.map((l) => l.length);
+    const lists = this.lists ??= this.entityLists();
+    const owner = parent ? this.ownerOf(parent) : undefined;
+    const lengths = this.listLengths;
+    for (let k = 0; k < lists.length; k++) lengths[k] = lists[k].length;
+    const loads0 = owner ? owner.loads.length : 0;
     this.readStatementOnce(stmt, where, host, file, parent);
+    let entities: unknown[] = NONE;
+    for (let k = 0; k < lists.length; k++) if (lists[k].length > lengths[k]) entities = entities.concat(lists[k].slice(lengths[k]));
+    if (owner && owner.loads.length > loads0) entities = entities.concat(owner.loads.slice(loads0));
     this.outputs.set(stmt, {
-      diagnostics: m.diagnostics.slice(d0),
-      refs: m.refs.slice(r0),
-      converted: m.converted.slice(c0),
-      entities: lists.flatMap((l, k) => l.slice(lengths[k])),
-    });
+      diagnostics: m.diagnostics.length > d0 ? m.diagnostics.slice(d0) : NONE,
+      refs: m.refs.length > r0 ? m.refs.slice(r0) : NONE,
+      converted: m.converted.length > c0 ? m.converted.slice(c0) : NONE,
+      entities,
+    } as StatementOutputs);
+  }
+
+  /** The entity lists, made once (their identity never changes). */
+  private lists?: unknown[][];
+  private readonly listLengths = new Int32Array(16);
+  private readonly owners = new Map<Statement, LoadCaseEntity>();
+
+  /** The load case a load block's statement belongs to. */
+  private ownerOf(block: Statement): LoadCaseEntity | undefined {
+    let o = this.owners.get(block);
+    if (!o) {
+      o = this.model.loadCases.find((l) => l.decl.statement === block);
+      if (o) this.owners.set(block, o);
+    }
+    return o;
   }
 
   private readStatementOnce(stmt: Statement, where: 'top' | 'load', host: ReaderHost, file: ModelFile, parent?: Statement): void {
@@ -446,6 +467,9 @@ class ModelBuilder {
 }
 
 export type { ModelBuilder };
+
+/** A shared empty list for statements that produced nothing of a kind (never mutated). */
+const NONE: never[] = [];
 
 interface StatementOutputs {
   diagnostics: Diagnostic[];

@@ -11,14 +11,14 @@ type Report = (uri: string, range: Range, code: string, message: string, severit
 export const COINCIDENCE_TOLERANCE = 1e-6;
 
 export function validateModel(model: Model, report: Report, modelChecks: boolean): void {
-  checkMembers(model, report);
+  const joined = checkMembers(model, report);
   checkCombinationCycles(model, report);
   checkLoads(model, report);
   checkDesignChecks(model, report);
   checkSupports(model, report);
   checkGroups(model, report);
   if (modelChecks && model.members.length > 0) {
-    checkCoincidentNodes(model, report);
+    checkCoincidentNodes(model, report, joined);
     checkConnectivity(model, report);
     if (model.supports.length === 0) {
       const root = model.files[0];
@@ -33,22 +33,9 @@ function entity<T>(model: Model, d: Decl | undefined): T | undefined {
   return d ? (model.entityOf(d) as T | undefined) : undefined;
 }
 
-/** Node pairs joined by a zero-length member: their coincidence is reported on the member. */
-function zeroLengthPairs(model: Model): Set<Decl> {
-  const out = new Set<Decl>();
-  for (const m of model.members) {
-    if (!m.i || !m.j || m.i === m.j) continue;
-    const a = entity<NodeEntity>(model, m.i)?.xyz;
-    const b = entity<NodeEntity>(model, m.j)?.xyz;
-    if (a && b && Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]) < COINCIDENCE_TOLERANCE) {
-      out.add(m.i);
-      out.add(m.j);
-    }
-  }
-  return out;
-}
-
-function checkMembers(model: Model, report: Report): void {
+/** Returns the nodes joined by zero-length members: their coincidence is reported on the member. */
+function checkMembers(model: Model, report: Report): Set<Decl> {
+  const joined = new Set<Decl>();
   for (const m of model.members) {
     if (!m.i || !m.j) continue;
     if (m.i === m.j) {
@@ -59,23 +46,25 @@ function checkMembers(model: Model, report: Report): void {
     const a = entity<NodeEntity>(model, m.i)?.xyz;
     const b = entity<NodeEntity>(model, m.j)?.xyz;
     if (a && b && Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]) < COINCIDENCE_TOLERANCE) {
+      joined.add(m.i);
+      joined.add(m.j);
       report(m.decl.uri, m.decl.range, CODES.zeroLengthMember, `Member ${m.decl.name} has zero length: nodes ${m.i.name} and ${m.j.name} are at the same point`, 'error', [
         { uri: m.i.uri, range: m.i.range, message: `${m.i.name} declared here` },
         { uri: m.j.uri, range: m.j.range, message: `${m.j.name} declared here` },
       ]);
     }
   }
+  return joined;
 }
 
 /**
  * Hashes nodes into 1 mm cells; a node only looks into a neighbouring cell when it lies within
  * the tolerance of that cell's border, so the check costs about one lookup per node.
  */
-function checkCoincidentNodes(model: Model, report: Report): void {
+function checkCoincidentNodes(model: Model, report: Report, joined: Set<Decl>): void {
   const cell = 1e-3;
   const tol = COINCIDENCE_TOLERANCE;
   const grid = new Map<number, NodeEntity[]>();
-  const joined = zeroLengthPairs(model);
   const key = (x: number, y: number, z: number) => (Math.imul(x, 73856093) ^ Math.imul(y, 19349663) ^ Math.imul(z, 83492791)) >>> 0;
   const range = (v: number): [number, number] => {
     const c = Math.floor(v / cell);
