@@ -19,9 +19,8 @@ import { groupByUri } from './features/diagnostics';
 import { DEFAULT_SETTINGS, type FeatureContext, type StrukturSettings } from './features/context';
 import { registerFeatures } from './features/register';
 import { AnalysisRunner } from './analysis-runner';
-import { analysisDiagnostics, toAnalysisModel, type ModelMapping } from './analysis/from-model';
+import { analysisDiagnostics, toAnalysisModel, toResultDiagnostics, type ModelMapping } from './analysis/from-model';
 import type { AnalysisOutcome } from './analysis/analyze';
-import type { ResultsDocument } from './analysis/results';
 import { AnalysisStatusNotification, FlushRequest, ResultsRequest } from './shared/protocol';
 import { SERVER_VERSION } from './version';
 
@@ -281,23 +280,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const a = analysed.get(root);
     if (!a || a.key !== wantedKey.get(root)) return null;
     const model = workspace.model(root);
-    return withDiagnostics(a.outcome.results, [...model.diagnostics, ...a.diagnostics], sourcePath);
+    return { ...a.outcome.results, diagnostics: toResultDiagnostics([...model.diagnostics, ...a.diagnostics], sourcePath) };
   });
 
   registerFeatures(connection, documents, ctx, settingsFor);
   documents.listen(connection);
   connection.onShutdown(() => runner.dispose());
   connection.listen();
-}
-
-function withDiagnostics(results: ResultsDocument, diags: Diagnostic[], rel: (uri: string) => string): ResultsDocument {
-  return {
-    ...results,
-    diagnostics: diags.map((d) => ({
-      path: rel(d.uri), range: d.range, severity: d.severity, code: d.code, message: d.message,
-      ...(d.related?.length ? { related: d.related.map((r) => ({ path: rel(r.uri), range: r.range, message: r.message })) } : {}),
-    })),
-  };
 }
 
 function internalError(uri: string, err: unknown): Diagnostic {

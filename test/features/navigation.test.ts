@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Location } from 'vscode-languageserver-protocol';
 import type { LspProcessClient } from '../../language-server/src/cli/lsp-client';
-import { openAndWait, positionOf, startServer, uriOf } from '../support/lsp';
+import { openAndWait, positionOf, startServer, uriOf, until } from '../support/lsp';
 
 const COMMON = [
   'material S355 E=210GPa nu=0.3 weight=78.5kN/m3 fy=355MPa',
@@ -39,15 +39,6 @@ const OTHER = [
 
 const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
 
-/** Repeats a request until its answer satisfies `ok` (the server indexes the workspace in the background), with a deadline. */
-async function until<T>(request: () => Promise<T>, ok: (v: T) => boolean, deadlineMs = 15000): Promise<T> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    const v = await request();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 function sortLocations(locs: Location[]): Location[] {
   return [...locs].sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { LspProcessClient } from '../../language-server/src/cli/lsp-client';
-import { openAndWait, positionOf, startServer, uriOf } from '../support/lsp';
+import { openAndWait, positionOf, startServer, uriOf, until } from '../support/lsp';
 
 const MODEL = [
   'material S355 grade=S355', // 0
@@ -46,14 +46,6 @@ function apply(text: string, textEdits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x.struct', 'struktur', 0, text), textEdits);
 }
 
-async function until<T>(request: () => Promise<T>, ok: (v: T) => boolean, deadlineMs = 15000): Promise<T> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    const v = await request();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 describe('rename', function () {
   let dir: string;

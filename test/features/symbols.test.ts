@@ -9,7 +9,7 @@ import type { LspProcessClient } from '../../language-server/src/cli/lsp-client'
 import { Workspace } from '../../language-server/src/language/workspace';
 import { documentSymbols } from '../../language-server/src/features/document-symbols';
 import { MAX_WORKSPACE_SYMBOLS } from '../../language-server/src/features/workspace-symbols';
-import { EXAMPLES, openAndWait, startServer, uriOf } from '../support/lsp';
+import { EXAMPLES, openAndWait, startServer, uriOf, until } from '../support/lsp';
 
 const range = (line: number, start: number, endLine: number, end: number) => ({ start: { line, character: start }, end: { line: endLine, character: end } });
 
@@ -20,14 +20,6 @@ function outline(symbols: DocumentSymbol[], indent = ''): string[] {
   return symbols.flatMap((s) => [`${indent}${s.name} | ${SymbolKindName[s.kind]} | ${s.detail ?? ''}`, ...outline(s.children ?? [], `${indent}  `)]);
 }
 
-async function until<T>(request: () => Promise<T>, ok: (v: T) => boolean, deadlineMs = 15000): Promise<T> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    const v = await request();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 
 describe('symbols', function () {

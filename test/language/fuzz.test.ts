@@ -69,6 +69,21 @@ function tokens(text: string): string[] {
 
 type Mutation = (text: string, r: Rand, other: string) => string;
 
+/** Removes a random line. */
+function deleteLine(t: string, r: Rand): string {
+  const ls = t.split('\n');
+  ls.splice(int(r, ls.length), 1);
+  return ls.join('\n');
+}
+
+/** Repeats a random line below itself. */
+function duplicateLine(t: string, r: Rand): string {
+  const ls = t.split('\n');
+  const k = int(r, ls.length);
+  ls.splice(k, 0, ls[k]);
+  return ls.join('\n');
+}
+
 const MUTATIONS: Mutation[] = [
   // characters
   (t, r) => {
@@ -121,17 +136,8 @@ const MUTATIONS: Mutation[] = [
     return ts.join('');
   },
   // lines
-  (t, r) => {
-    const ls = t.split('\n');
-    ls.splice(int(r, ls.length), 1);
-    return ls.join('\n');
-  },
-  (t, r) => {
-    const ls = t.split('\n');
-    const k = int(r, ls.length);
-    ls.splice(k, 0, ls[k]);
-    return ls.join('\n');
-  },
+  deleteLine,
+  duplicateLine,
   (t, r) => {
     const ls = t.split('\n');
     const a = int(r, ls.length);
@@ -175,17 +181,8 @@ const LINE_EDITS: ((text: string, r: Rand) => string)[] = [
     const m = pick(r, ns);
     return t.slice(0, m.index!) + pick(r, ['0', '1', '6', '3.5', '-2', '1e9', '0.5']) + t.slice(m.index! + m[0].length);
   },
-  (t, r) => {
-    const ls = t.split('\n');
-    ls.splice(int(r, ls.length), 1);
-    return ls.join('\n');
-  },
-  (t, r) => {
-    const ls = t.split('\n');
-    const k = int(r, ls.length);
-    ls.splice(k, 0, ls[k]);
-    return ls.join('\n');
-  },
+  deleteLine,
+  duplicateLine,
   (t, r) => {
     const ls = t.split('\n');
     ls[int(r, ls.length)] = pick(r, ['', '  ', 'end', 'load X', '# comment', 'node N9 1 2 3', 'nodal N1 Fz=-1', 'support N1 fixed', 'let q = 2']);

@@ -38,3 +38,16 @@ export function positionOf(text: string, needle: string, offset = 0, occurrence 
   const line = before.split('\n').length - 1;
   return { line, character: idx - (before.lastIndexOf('\n') + 1) };
 }
+
+/**
+ * Repeats a request until its answer satisfies `ok` (the server indexes the workspace in the
+ * background), with a deadline; returns the last answer either way.
+ */
+export async function until<T>(request: () => Promise<T>, ok: (v: T) => boolean, deadlineMs = 15000): Promise<T> {
+  const end = Date.now() + deadlineMs;
+  for (;;) {
+    const v = await request();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

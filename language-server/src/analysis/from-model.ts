@@ -7,7 +7,7 @@ import type { Diagnostic } from '../language/semantic/diagnostic';
 import { CODES } from '../language/semantic/codes';
 import type { AnalysisModel, CheckInput, LoadInput, MemberInput, SupportInput } from './model-input';
 import type { AnalysisProblem } from './problems';
-import type { CheckResult } from './results';
+import type { CheckResult, ResultDiagnostic } from './results';
 
 const G = 9.80665;
 
@@ -199,3 +199,11 @@ export function analysisDiagnostics(model: Model, mapping: ModelMapping, problem
 }
 
 export type { NodeEntity, GroupEntity };
+
+/** Diagnostics as the results document carries them: with paths (`rel` turns a uri into one). */
+export function toResultDiagnostics(diags: Diagnostic[], rel: (uri: string) => string): ResultDiagnostic[] {
+  return diags.map((d) => ({
+    path: rel(d.uri), range: d.range, severity: d.severity, code: d.code, message: d.message,
+    ...(d.related?.length ? { related: d.related.map((r) => ({ path: rel(r.uri), range: r.range, message: r.message })) } : {}),
+  }));
+}

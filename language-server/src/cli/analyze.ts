@@ -7,9 +7,8 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Workspace } from '../language/workspace';
 import { analyze } from '../analysis/analyze';
-import { analysisDiagnostics, toAnalysisModel } from '../analysis/from-model';
+import { analysisDiagnostics, toAnalysisModel, toResultDiagnostics } from '../analysis/from-model';
 import type { ResultsDocument } from '../analysis/results';
-import type { Diagnostic } from '../language/semantic/diagnostic';
 import { UsageError } from './usage';
 
 export async function runAnalyze(argv: string[]): Promise<number> {
@@ -71,11 +70,4 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   } else process.stdout.write(text);
   if (errors.length) process.stderr.write(`struktur: ${positionals[0]} has ${errors.length} error${errors.length > 1 ? 's' : ''}; no analysis was run (see "diagnostics")\n`);
   return failed ? 1 : 0;
-}
-
-function toResultDiagnostics(diags: Diagnostic[], rel: (u: string) => string): ResultsDocument['diagnostics'] {
-  return diags.map((d) => ({
-    path: rel(d.uri), range: d.range, severity: d.severity, code: d.code, message: d.message,
-    ...(d.related?.length ? { related: d.related.map((r) => ({ path: rel(r.uri), range: r.range, message: r.message })) } : {}),
-  }));
 }
