@@ -34,8 +34,11 @@ const build = run(process.execPath, ['scripts/build.mjs']);
 record('build', build.status === 0 ? 1 : 0, build.status === 0 ? 0 : 1);
 
 if (wanted('typecheck')) {
-  const tsc = run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit']);
-  record('typecheck', tsc.status === 0 ? 1 : 0, tsc.status === 0 ? 0 : 1);
+  // Node code (extension, server, CLI, live, tests) and browser code (webviews, with the DOM).
+  for (const project of ['.', 'webviews']) {
+    const tsc = run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', project, '--noEmit']);
+    record(`typecheck ${project}`, tsc.status === 0 ? 1 : 0, tsc.status === 0 ? 0 : 1);
+  }
 }
 
 if (wanted('unit')) {

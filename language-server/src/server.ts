@@ -21,7 +21,8 @@ import { registerFeatures } from './features/register';
 import { AnalysisRunner } from './analysis-runner';
 import { analysisDiagnostics, toAnalysisModel, toResultDiagnostics, type ModelMapping } from './analysis/from-model';
 import type { AnalysisOutcome } from './analysis/analyze';
-import { AnalysisStatusNotification, FlushRequest, ResultsRequest } from './shared/protocol';
+import { AnalysisStatusNotification, FlushRequest, ModelViewRequest, ResultsRequest } from './shared/protocol';
+import { buildModelView } from './features/model-view';
 import { SERVER_VERSION } from './version';
 
 interface Analysed {
@@ -281,6 +282,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!a || a.key !== wantedKey.get(root)) return null;
     const model = workspace.model(root);
     return { ...a.outcome.results, diagnostics: toResultDiagnostics([...model.diagnostics, ...a.diagnostics], sourcePath) };
+  });
+
+  connection.onRequest(ModelViewRequest, async ({ uri }) => {
+    await indexing;
+    if (timers.has(uri)) {
+      clearTimeout(timers.get(uri));
+      timers.delete(uri);
+      await track(validate(uri, true));
+    }
+    return buildModelView(workspace.model(workspace.rootOf(uri)));
   });
 
   registerFeatures(connection, documents, ctx, settingsFor);

@@ -10,7 +10,8 @@
 //  - A check with an empty member list checks every member; an empty combination list checks
 //    every combination (every load case when the model has none). Names in a check may be load
 //    cases or combinations.
-import type { AnalysisModel, AnalysisOptions, Six } from './model-input';
+import type { AnalysisModel, AnalysisOptions, Six, Vec3 } from './model-input';
+import { appliedResultant, reactionResultant } from './equilibrium';
 import type { CaseResult, CheckResult, MemberResult, NodeResult, ResultsDocument } from './results';
 import type { AnalysisProblem } from './problems';
 import { prepareMember, type PreparedMember } from './member-model';
@@ -94,7 +95,8 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
   }
 
   const data = new Map<string, CaseData>();
-  caseLoads.forEach((c, k) => data.set(c.name, caseData(c, solutions[k], members, dofs)));
+  const xyz = model.nodes.map((n) => n.xyz);
+  caseLoads.forEach((c, k) => data.set(c.name, caseData(c, solutions[k], members, dofs, xyz)));
   const lengths = members.map((m) => m.geometry.length);
   for (const combo of model.combinations) {
     const terms = combo.terms.flatMap((t) => {
@@ -112,7 +114,7 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
   return { results, problems, stats };
 }
 
-function caseData(c: CaseLoads, x: Float64Array, members: PreparedMember[], dofs: DofMap): CaseData {
+function caseData(c: CaseLoads, x: Float64Array, members: PreparedMember[], dofs: DofMap, xyz: Vec3[]): CaseData {
   const nSlots = dofs.nodeCount * 6;
   const u = new Float64Array(nSlots);
   for (let s = 0; s < nSlots; s++) {
@@ -162,7 +164,7 @@ function caseData(c: CaseLoads, x: Float64Array, members: PreparedMember[], dofs
       else if (e >= 0) reaction[s] = -dofs.springs[s] * u[s];
     }
   }
-  return { name: c.name, kind: 'load', u, reaction, endForces, diagrams };
+  return { name: c.name, kind: 'load', u, reaction, applied: appliedResultant(c, members, xyz), endForces, diagrams };
 }
 
 /** x + 0 turns −0 into 0, so the document never shows "-0" and compares equal to 0. */
@@ -188,7 +190,8 @@ function caseResult(model: AnalysisModel, d: CaseData, dofs: DofMap): CaseResult
     if (!diagram || !F) return;
     members[member.name] = { end_forces: Array.from(F, clean), stations: stationsOf(diagram), extremes: diagramExtremes(diagram) };
   });
-  const out: CaseResult = { name: d.name, kind: d.kind, nodes, members };
+  const reactions = reactionResultant(d.reaction, dofs.supported, model.nodes.map((n) => n.xyz));
+  const out: CaseResult = { name: d.name, kind: d.kind, nodes, members, equilibrium: { applied: six(d.applied, 0), reactions: six(reactions, 0) } };
   if (d.kind === 'combination') out.type = d.type;
   return out;
 }

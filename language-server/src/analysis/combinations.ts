@@ -12,6 +12,8 @@ export interface CaseData {
   u: Float64Array;
   /** Support reactions, node*6 + k (meaningful on supported nodes). */
   reaction: Float64Array;
+  /** Resultant of the applied loads about the origin (equilibrium.ts). */
+  applied: Float64Array;
   /** Local end forces per member (null: member not analysed). */
   endForces: (Float64Array | null)[];
   diagrams: (MemberDiagram | null)[];
@@ -26,7 +28,9 @@ export function combineCases(
 ): CaseData {
   const u = new Float64Array(nodeSlots);
   const reaction = new Float64Array(nodeSlots);
+  const applied = new Float64Array(6);
   for (const { data, factor } of terms) {
+    for (let k = 0; k < 6; k++) applied[k] += factor * data.applied[k];
     for (let k = 0; k < nodeSlots; k++) {
       u[k] += factor * data.u[k];
       reaction[k] += factor * data.reaction[k];
@@ -48,5 +52,5 @@ export function combineCases(
       L,
     );
   });
-  return { name, kind: 'combination', type, u, reaction, endForces, diagrams };
+  return { name, kind: 'combination', type, u, reaction, applied, endForces, diagrams };
 }

@@ -123,7 +123,7 @@ function memberInput(model: Model, m: MemberEntity, nodeIndex: Map<Decl, number>
 }
 
 /** A combination as factors on load cases (nested combinations multiplied out; cycles were reported). */
-function flatten(model: Model, c: CombinationEntity, factor = 1, seen = new Set<Decl>()): { loadCase: string; factor: number }[] {
+export function flatten(model: Model, c: CombinationEntity, factor = 1, seen = new Set<Decl>()): { loadCase: string; factor: number }[] {
   if (seen.has(c.decl)) return [];
   seen.add(c.decl);
   const out = new Map<string, number>();

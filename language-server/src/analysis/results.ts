@@ -41,6 +41,9 @@ export interface CaseResult {
   type?: 'ULS' | 'SLS';
   nodes: Record<string, NodeResult>;
   members: Record<string, MemberResult>;
+  /** Extension: global equilibrium, each ΣFx ΣFy ΣFz (N) ΣMx ΣMy ΣMz (N·m) about the origin. The
+   * applied loads and the reactions are computed independently; applied + reactions ≈ 0. */
+  equilibrium?: { applied: Six; reactions: Six };
 }
 
 export interface CheckResult {

@@ -77,10 +77,21 @@ export function checkEquilibrium(model: AnalysisModel, c: CaseResult, loads: Loa
     const m = model.members[p.member];
     at(add([...model.nodes[m.i].xyz] as V3, geo[p.member].ex, p.s), p.f, p.m);
   }
+  // The document's own equilibrium record (an extension of results.md) must equal the resultant
+  // of the loads as computed here, and of the reactions it lists.
+  const applied = [...F, ...M];
+  assert.ok(c.equilibrium, `${label}: no equilibrium record`);
+  c.equilibrium.applied.forEach((v, k) => {
+    if (!(Math.abs(v - applied[k]) <= 1e-9 * scale * 20 + 1e-6)) assert.fail(`${label}: equilibrium.applied[${k}] = ${v}, expected ${applied[k]}`);
+  });
   model.nodes.forEach((n, k) => {
     const r = c.nodes[n.name].reaction;
     if (r) at(n.xyz, r.slice(0, 3), r.slice(3));
     else if (model.supports.some((s) => s.node === k)) assert.fail(`${label}: supported node without reaction`);
+  });
+  const reactions = [...F, ...M].map((v, k) => v - applied[k]);
+  c.equilibrium.reactions.forEach((v, k) => {
+    if (!(Math.abs(v - reactions[k]) <= 1e-9 * scale * 20 + 1e-6)) assert.fail(`${label}: equilibrium.reactions[${k}] = ${v}, expected ${reactions[k]}`);
   });
   if (!(norm(F) <= 1e-8 * scale + 1e-6)) assert.fail(`${label}: ΣF = ${F} (scale ${scale})`);
   if (!(norm(M) <= 1e-8 * scale * 20 + 1e-5)) assert.fail(`${label}: ΣM = ${M} (scale ${scale})`);

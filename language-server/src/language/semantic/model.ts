@@ -53,6 +53,8 @@ export interface SectionEntity {
   source: 'catalog' | 'shape' | 'explicit' | 'none';
   catalogName?: string;
   shape?: string;
+  /** The dimensions written with `shape=` (SI), for drawing the outline. */
+  dimensions?: import('../catalog/types').SectionDimensions;
 }
 
 export interface MemberEntity {

@@ -167,6 +167,7 @@ function readSection(r: StatementReader, b: ModelBuilder): void {
     const res = deriveShapeProperties(shape as 'rect' | 'pipe' | 'box' | 'i', dims);
     if (res.ok) {
       s.source = 'shape';
+      s.dimensions = dims;
       s.properties = { ...res.properties, ...explicit };
     } else if (!hasDimensionErrors(r, ['b', 'h', 'd', 't', 'tw', 'tf', 'r'], dims)) {
       // Put the diagnostic on the dimension the message is about (`t (88 mm) must not exceed d/2`).
