@@ -1,8 +1,9 @@
 // Bundles the extension, the language server and the CLI with esbuild.
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { rmSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { webviewBuildOptions } from './webview-build.mjs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +28,16 @@ const entries = [
   { entryPoints: ['language-server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['language-server/src/analysis/worker.ts'], outfile: 'dist/analysis-worker.js' },
 ];
+
+// Each webview is a browser bundle: webviews/NAME/main.ts → dist/webviews/NAME.js (and NAME.css
+// when it imports CSS). Found by folder, so adding a panel needs no change here.
+const webviewsDir = path.join(root, 'webviews');
+const webviewNames = existsSync(webviewsDir)
+  ? readdirSync(webviewsDir).filter((d) => existsSync(path.join(webviewsDir, d, 'main.ts'))).sort()
+  : [];
+for (const name of webviewNames) {
+  entries.push(webviewBuildOptions(root, name, path.join(root, 'dist', 'webviews'), production));
+}
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(path.join(root, 'dist'), { recursive: true });

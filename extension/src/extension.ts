@@ -9,6 +9,7 @@ import type { AnalysisStatus } from '../../language-server/src/shared/protocol';
 import { registerCommands } from './commands';
 import { fetchResults, ResultsDocuments } from './results-document';
 import { ServerHost } from './server-host';
+import { registerPanels } from './panels/register-panels';
 import { StatusBar, type StatusSnapshot } from './status-bar';
 import { StrukturTaskProvider, TASK_TYPE } from './task-provider';
 
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strukt
     server.onRunning((r) => status.setServerRunning(r)),
     ...registerCommands({ context, server, results, output }),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new StrukturTaskProvider(context)),
+    registerPanels(context, server, output),
   );
 
   const isStruktur = (d: vscode.TextDocument) => d.languageId === 'struktur';

@@ -62,6 +62,30 @@ describe('layering', () => {
     assert.deepEqual(violations, []);
   });
 
+  it('the webviews are browser code: no Node modules, the server only through shared types, the toolkit only in webviews/shared/controls.ts', async () => {
+    const files = await fg('webviews/**/*.ts', { cwd: ROOT, absolute: true });
+    assert.ok(files.length > 0);
+    const violations: string[] = [];
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      const rel = path.relative(ROOT, f);
+      for (const spec of importsOf(f)) {
+        if (spec.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'crypto', 'vscode'].includes(spec)) violations.push(`${rel} imports ${spec}`);
+        if (spec.startsWith('@vscode/webview-ui-toolkit') && rel !== path.join('webviews', 'shared', 'controls.ts')) violations.push(`${rel} imports the toolkit (only webviews/shared/controls.ts may)`);
+        if (!spec.startsWith('.')) continue;
+        const to = path.relative(ROOT, path.resolve(path.dirname(f), spec));
+        if (to.startsWith('webviews')) continue;
+        if (!to.startsWith(path.join('language-server', 'src', 'shared'))) violations.push(`${rel} imports ${spec}`);
+      }
+      // Types only: a value import would pull server code into the browser bundle.
+      for (const m of text.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/g)) {
+        const to = path.relative(ROOT, path.resolve(path.dirname(f), m[3]));
+        if (m[3].startsWith('.') && to.startsWith('language-server') && !m[2]) violations.push(`${rel} imports ${m[3]} without "import type"`);
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
   it('detects a violation (the checker itself works)', () => {
     const tmp = path.join(SRC, 'language', '__layering_probe__.ts');
     assert.equal(target(tmp, '../features/hover'), 'features');

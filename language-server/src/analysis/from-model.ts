@@ -7,7 +7,9 @@ import type { Diagnostic } from '../language/semantic/diagnostic';
 import { CODES } from '../language/semantic/codes';
 import type { AnalysisModel, CheckInput, LoadInput, MemberInput, SupportInput } from './model-input';
 import type { AnalysisProblem } from './problems';
-import type { CheckResult, ResultDiagnostic } from './results';
+import type { CheckResult, ResultDiagnostic, ResultsDocument } from './results';
+import { analyze } from './analyze';
+import type { AnalysisOptions } from './model-input';
 
 const G = 9.80665;
 
@@ -206,4 +208,19 @@ export function toResultDiagnostics(diags: Diagnostic[], rel: (uri: string) => s
     path: rel(d.uri), range: d.range, severity: d.severity, code: d.code, message: d.message,
     ...(d.related?.length ? { related: d.related.map((r) => ({ path: rel(r.uri), range: r.range, message: r.message })) } : {}),
   }));
+}
+
+/** The results document of a model, analysed in this process as the CLI and the tests do (the
+ * server runs the same steps in a worker). A model with errors, or without members, is not
+ * analysed: its document has no cases and lists the diagnostics. `rel` names files in it. */
+export function analyzeModel(model: Model, rel: (uri: string) => string, options: AnalysisOptions = {}): { results: ResultsDocument; diagnostics: Diagnostic[] } {
+  const source = rel(model.rootUri);
+  if (model.diagnostics.some((d) => d.severity === 'error') || model.members.length === 0) {
+    const results: ResultsDocument = { format: 'struktur-results/1', model: model.title ?? source.split('/').pop() ?? source, source, dofs: 0, cases: [], checks: [], diagnostics: toResultDiagnostics(model.diagnostics, rel) };
+    return { results, diagnostics: model.diagnostics };
+  }
+  const mapping = toAnalysisModel(model, source);
+  const outcome = analyze(mapping.input, options);
+  const diagnostics = [...model.diagnostics, ...analysisDiagnostics(model, mapping, outcome.problems, outcome.results.checks)];
+  return { results: { ...outcome.results, diagnostics: toResultDiagnostics(diagnostics, rel) }, diagnostics };
 }

@@ -6,9 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Workspace } from '../language/workspace';
-import { analyze } from '../analysis/analyze';
-import { analysisDiagnostics, toAnalysisModel, toResultDiagnostics } from '../analysis/from-model';
-import type { ResultsDocument } from '../analysis/results';
+import { analyzeModel } from '../analysis/from-model';
 import { UsageError } from './usage';
 
 export async function runAnalyze(argv: string[]): Promise<number> {
@@ -39,27 +37,16 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const uri = pathToFileURL(file).toString();
   const model = ws.model(uri);
   const rel = (u: string) => (u.startsWith('file:') ? path.relative(cwd, fileURLToPath(u)).split(path.sep).join('/') : u);
-  const source = rel(uri);
   const errors = model.diagnostics.filter((d) => d.severity === 'error');
 
-  let doc: ResultsDocument;
-  let failed = errors.length > 0;
-  if (errors.length > 0 || model.members.length === 0) {
-    doc = { format: 'struktur-results/1', model: model.title ?? path.basename(file), source, dofs: 0, cases: [], checks: [], diagnostics: toResultDiagnostics(model.diagnostics, rel) };
-  } else {
-    const mapping = toAnalysisModel(model, source);
-    const cases = values.cases?.split(',').map((s) => s.trim()).filter(Boolean);
-    if (cases) {
-      const known = new Set([...mapping.input.loadCases.map((c) => c.name), ...mapping.input.combinations.map((c) => c.name)]);
-      const unknown = cases.filter((c) => !known.has(c));
-      if (unknown.length) throw new UsageError(`Unknown case ${unknown.map((c) => `"${c}"`).join(', ')}: the model has ${[...known].join(', ')}`);
-    }
-    const outcome = analyze(mapping.input, { cases, shearDeformation: values['shear-deformation'] });
-    const extra = analysisDiagnostics(model, mapping, outcome.problems, outcome.results.checks);
-    const all = [...model.diagnostics, ...extra];
-    doc = { ...outcome.results, diagnostics: toResultDiagnostics(all, rel) };
-    failed = all.some((d) => d.severity === 'error') || outcome.results.checks.some((c) => !c.ok);
+  const cases = values.cases?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (cases && errors.length === 0) {
+    const known = new Set([...model.loadCases.map((c) => c.decl.name), ...model.combinations.map((c) => c.decl.name)]);
+    const unknown = cases.filter((c) => !known.has(c));
+    if (unknown.length) throw new UsageError(`Unknown case ${unknown.map((c) => `"${c}"`).join(', ')}: the model has ${[...known].join(', ')}`);
   }
+  const { results: doc, diagnostics } = analyzeModel(model, rel, { cases, shearDeformation: values['shear-deformation'] });
+  const failed = diagnostics.some((d) => d.severity === 'error') || doc.checks.some((c) => !c.ok);
   const text = JSON.stringify(doc, null, 2) + '\n';
   if (values.output) {
     try {

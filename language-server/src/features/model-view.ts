@@ -59,6 +59,7 @@ export function buildModelView(model: Model): ModelView {
   return {
     format: 'struktur-model-view/1',
     uri: model.rootUri,
+    files: model.files.map((f) => f.uri),
     title: model.title ?? model.rootUri.split('/').pop() ?? model.rootUri,
     valid: errors === 0,
     errors,

@@ -94,6 +94,8 @@ export interface ModelView {
   format: 'struktur-model-view/1';
   /** The model's root file. */
   uri: string;
+  /** Every file of the model: the root, then included files. */
+  files: string[];
   title: string;
   /** false when the model has errors: what could be built is still there. */
   valid: boolean;

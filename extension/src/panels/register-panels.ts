@@ -1,0 +1,55 @@
+// The panels (3D view, dashboard, report preview) and what they share: the selection hub and the
+// editor-cursor tracking that feeds it. Each panel kind adds one `register…` call below.
+import * as vscode from 'vscode';
+import type { ServerHost } from '../server-host';
+import { elementAt } from './element-link';
+import type { ModelFeed } from './model-feed';
+import { SelectionHub } from './selection-hub';
+
+export interface PanelContext {
+  context: vscode.ExtensionContext;
+  server: ServerHost;
+  output: vscode.LogOutputChannel;
+  selection: SelectionHub;
+  /** Lets the cursor tracking find the model view of an editor's document. */
+  trackFeed(feed: ModelFeed): vscode.Disposable;
+}
+
+export interface Panels extends vscode.Disposable {
+  readonly selection: SelectionHub;
+}
+
+export function registerPanels(context: vscode.ExtensionContext, server: ServerHost, output: vscode.LogOutputChannel): Panels {
+  const selection = new SelectionHub();
+  const feeds = new Set<ModelFeed>();
+  const disposables: vscode.Disposable[] = [selection];
+  const ctx: PanelContext = {
+    context, server, output, selection,
+    trackFeed(feed) {
+      feeds.add(feed);
+      return new vscode.Disposable(() => feeds.delete(feed));
+    },
+  };
+
+  // The cursor on a member's or node's declaration selects it in every panel of its model.
+  disposables.push(vscode.window.onDidChangeTextEditorSelection((e) => {
+    if (e.textEditor.document.languageId !== 'struktur' || feeds.size === 0) return;
+    const uri = e.textEditor.document.uri;
+    for (const feed of feeds) {
+      const view = feed.current.view ?? feed.current.lastGood;
+      if (!view || !feed.covers(uri)) continue;
+      const element = elementAt(view, uri, e.selections[0].active);
+      if (element) selection.set({ model: feed.current.model, element, source: 'editor' });
+    }
+  }));
+
+  // Panel kinds register here.
+  void ctx;
+
+  return {
+    selection,
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+    },
+  };
+}
