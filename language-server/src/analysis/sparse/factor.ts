@@ -14,6 +14,8 @@ export interface FactorStats {
   nnzL: number;
   /** Supernodes of the supernodal factor; n for the column-by-column reference factor. */
   supernodes: number;
+  /** Update kernel of the supernodal factor (absent for the reference factor). */
+  denseKernel?: 'wasm' | 'js';
 }
 
 export interface ZeroPivot {

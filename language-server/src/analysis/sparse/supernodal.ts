@@ -1,17 +1,21 @@
 // Supernodal left-looking LDLᵀ. Each supernode is a dense row-major block (its rows × its
-// columns) in one Float64Array. Processing supernodes in order, a supernode is
+// columns) in one Float64Array (a view of the workspace memory, see workspace.ts). Processing
+// supernodes in order, a supernode is
 //   1. assembled from C's columns,
-//   2. updated by every descendant whose rows reach into its columns (dense products, then one
-//      scatter per entry — the step where nearly all flops are spent),
-//   3. factored: dense LDLᵀ of its diagonal block, then L21 = A21·L11⁻ᵀ·D⁻¹.
+//   2. updated by every descendant whose rows reach into its columns: the update kernel
+//      computes the dense product and scatters it straight into the block through relative
+//      indices (no temporary) — the step where most flops are spent,
+//   3. factored: dense LDLᵀ of its diagonal block, then L21 = A21·L11⁻ᵀ·D⁻¹, blocked so that
+//      most of its flops also go through the update kernel.
 // Descendants are queued on linked lists keyed by the next supernode they must update, so the
 // whole pass costs nothing beyond the flops and the scatters (the scheme of Ng & Peyton and of
 // CHOLMOD's supernodal code, re-derived here for LDLᵀ and row-major storage).
 import type { SymmetricCsc } from './csc';
-import { solveRowsAgainstPanel, updateFromDescendant } from './dense-kernels';
+import { solveRowsAgainstPanel } from './dense-kernels';
 import type { NumericFactor } from './numeric-factor';
 import { checkFinitePivot, isZeroPivot, type PivotPolicy, type RawZeroPivot } from './pivots';
 import type { SupernodalStructure } from './supernodes';
+import { applyUpdate, createWorkspace, type FactorWorkspace, type KernelChoice } from './workspace';
 
 export class SupernodalFactor implements NumericFactor {
   readonly n: number;
@@ -24,6 +28,8 @@ export class SupernodalFactor implements NumericFactor {
     readonly D: Float64Array,
     readonly zeroPivots: RawZeroPivot[],
     readonly nnzL: number,
+    /** Which update kernel produced the factor. */
+    readonly kernel: 'wasm' | 'js',
   ) {
     this.n = S.n;
     this.supernodes = S.nsuper;
@@ -213,11 +219,14 @@ export function supernodalLdl(
   nnzL: number,
   diag: Float64Array,
   policy: PivotPolicy,
+  kernel: KernelChoice = 'auto',
 ): SupernodalFactor {
   const { n, nsuper, superStart, colToSuper, rowPtr, rows, valPtr, maxRows, maxCols } = S;
   const total = valPtr[nsuper];
   if (total > 2 ** 31) throw new RangeError(`sparse: factor needs ${total} values, more than this solver supports`);
-  const L = new Float64Array(total);
+  const ws = createWorkspace(total, maxRows, maxCols, kernel);
+  const { M: L, I, rowOffAt, colOffAt } = ws;
+  const unit = ws.kernel.unit;
   const D = new Float64Array(n);
   const zeroPivots: RawZeroPivot[] = [];
   const map = new Int32Array(n); // row → local row of the current target supernode
@@ -225,9 +234,6 @@ export function supernodalLdl(
   const linkNext = new Int32Array(nsuper).fill(-1);
   const cursor = new Int32Array(nsuper); // position of each descendant's next unused row
   const panelDL = new Float64Array(PANEL * PANEL);
-  let scaled = new Float64Array(Math.max(16, maxCols * 8));
-  const targetRowOff = new Float64Array(maxRows);
-  const targetCol = new Int32Array(maxCols);
   const { colPtr, rowIdx, values } = C;
 
   for (let s = 0; s < nsuper; s++) {
@@ -254,21 +260,17 @@ export function supernodalLdl(
       const ncd = superStart[d + 1] - fd;
       const rpd = rowPtr[d];
       const nrd = rowPtr[d + 1] - rpd;
-      const vpd = valPtr[d];
       const p0 = cursor[d];
       let q = p0;
       while (q < nrd && rows[rpd + q] <= l) q++;
-      const m1 = q - p0;
       const m = nrd - p0;
-      if (scaled.length < m1 * ncd) scaled = new Float64Array(Math.max(m1 * ncd, scaled.length * 2));
-      for (let b = 0; b < m1; b++) {
-        const src = vpd + (p0 + b) * ncd;
-        const dst = b * ncd;
-        for (let c = 0; c < ncd; c++) scaled[dst + c] = L[src + c] * D[fd + c];
-        targetCol[b] = rows[rpd + p0 + b] - f;
+      // Relative indices: where each of d's remaining rows lands in s's block.
+      for (let a = 0; a < m; a++) {
+        const row = rows[rpd + p0 + a];
+        I[rowOffAt + a] = (vp + map[row] * nc) * unit;
+        if (a < q - p0) I[colOffAt + a] = (row - f) * unit;
       }
-      for (let a = 0; a < m; a++) targetRowOff[a] = vp + map[rows[rpd + p0 + a]] * nc;
-      updateFromDescendant(L, vpd + p0 * ncd, ncd, ncd, m, m1, scaled, targetRowOff, targetCol);
+      applyUpdate(ws, valPtr[d] + p0 * ncd, ncd, ncd, m, q - p0, D, fd);
       cursor[d] = q;
       if (q < nrd) {
         const t = colToSuper[rows[rpd + q]];
@@ -279,8 +281,7 @@ export function supernodalLdl(
     }
 
     // 3. Factor the block in place.
-    if (scaled.length < Math.min(nc, PANEL) * nc) scaled = new Float64Array(Math.min(nc, PANEL) * nc);
-    factorBlock(L, vp, nc, nr, f, D, diag, policy, zeroPivots, panelDL, scaled, targetRowOff, targetCol);
+    factorBlock(ws, vp, nc, nr, f, D, diag, policy, zeroPivots, panelDL);
     if (nr > nc) {
       cursor[s] = nc;
       const t = colToSuper[rows[rp + nc]];
@@ -288,21 +289,27 @@ export function supernodalLdl(
       linkHead[t] = s;
     }
   }
-  return new SupernodalFactor(S, parent, L, D, zeroPivots, nnzL);
+  return new SupernodalFactor(S, parent, L.subarray(0, total), D, zeroPivots, nnzL, unit === 8 ? 'wasm' : 'js');
 }
 
-/** Panel width of the blocked in-supernode factorization. */
-const PANEL = 32;
+/**
+ * Blocking of the in-supernode factorization, on two levels. A panel of PANEL columns is
+ * factored in TypeScript (a dependent recurrence, no use for the kernel); everything else is
+ * kernel work: the panel's update of the rest of its OUTER-column group, and the group's update
+ * of all later columns. The second level exists because the kernel is slowest on short dot
+ * products: with one level, 40 % of a large model's flops would run at width PANEL.
+ */
+const PANEL = 16;
+const OUTER = 128;
 
 /**
- * Dense LDLᵀ of one supernode's block (nr × nc, row-major at vp), right-looking by panels of
- * PANEL columns: factor the panel's diagonal part row by row, solve the rows below against it,
- * then update the trailing columns with the same register-blocked kernel as descendant
- * updates. A plain row-by-row factorization spends its time in a single dependent
- * accumulation per dot product; on the large separator supernodes this is several times slower.
+ * Dense LDLᵀ of one supernode's block (nr × nc, row-major at vp), right-looking: for each group
+ * of OUTER columns, factor its panels (diagonal part row by row, then the rows below solved
+ * against it, then the group's remaining columns updated), then update the trailing columns
+ * with the whole group at once.
  */
 function factorBlock(
-  L: Float64Array,
+  ws: FactorWorkspace,
   vp: number,
   nc: number,
   nr: number,
@@ -312,49 +319,49 @@ function factorBlock(
   policy: PivotPolicy,
   zeroPivots: RawZeroPivot[],
   DL: Float64Array,
-  scaled: Float64Array,
-  targetRowOff: Float64Array,
-  targetCol: Int32Array,
 ): void {
-  for (let k0 = 0; k0 < nc; k0 += PANEL) {
-    const k1 = Math.min(k0 + PANEL, nc);
-    for (let k = k0; k < k1; k++) {
-      const rk = vp + k * nc;
-      for (let j = k0; j < k; j++) {
-        const dj = (j - k0) * PANEL - k0;
-        let t = L[rk + j];
-        for (let c = k0; c < j; c++) t -= L[rk + c] * DL[dj + c];
-        L[rk + j] = t / D[f + j];
+  const L = ws.M;
+  for (let g0 = 0; g0 < nc; g0 += OUTER) {
+    const g1 = Math.min(g0 + OUTER, nc);
+    for (let k0 = g0; k0 < g1; k0 += PANEL) {
+      const k1 = Math.min(k0 + PANEL, g1);
+      for (let k = k0; k < k1; k++) {
+        const rk = vp + k * nc;
+        for (let j = k0; j < k; j++) {
+          const dj = (j - k0) * PANEL - k0;
+          let t = L[rk + j];
+          for (let c = k0; c < j; c++) t -= L[rk + c] * DL[dj + c];
+          L[rk + j] = t / D[f + j];
+        }
+        const dk = (k - k0) * PANEL - k0;
+        let piv = L[rk + k];
+        for (let c = k0; c < k; c++) {
+          const lkc = L[rk + c];
+          const v = lkc * D[f + c];
+          DL[dk + c] = v;
+          piv -= lkc * v;
+        }
+        checkFinitePivot(piv, f + k);
+        if (isZeroPivot(piv, diag[f + k], policy)) {
+          zeroPivots.push({ column: f + k, pivot: piv });
+          piv = policy.replacement;
+        }
+        D[f + k] = piv;
+        L[rk + k] = 1;
       }
-      const dk = (k - k0) * PANEL - k0;
-      let piv = L[rk + k];
-      for (let c = k0; c < k; c++) {
-        const lkc = L[rk + c];
-        const v = lkc * D[f + c];
-        DL[dk + c] = v;
-        piv -= lkc * v;
-      }
-      checkFinitePivot(piv, f + k);
-      if (isZeroPivot(piv, diag[f + k], policy)) {
-        zeroPivots.push({ column: f + k, pivot: piv });
-        piv = policy.replacement;
-      }
-      D[f + k] = piv;
-      L[rk + k] = 1;
+      if (k1 < nr) solveRowsAgainstPanel(L, vp, nc, k1, nr, k0, k1, DL, PANEL, D, f);
+      if (k1 < g1) updateTrailing(ws, vp, nc, nr, f, D, k0, k1, g1);
     }
-    if (k1 < nr) solveRowsAgainstPanel(L, vp, nc, k1, nr, k0, k1, DL, PANEL, D, f);
-    if (k1 < nc) {
-      const w = k1 - k0;
-      const m1 = nc - k1;
-      const m = nr - k1;
-      for (let b = 0; b < m1; b++) {
-        const src = vp + (k1 + b) * nc + k0;
-        const dst = b * w;
-        for (let c = 0; c < w; c++) scaled[dst + c] = L[src + c] * D[f + k0 + c];
-        targetCol[b] = k1 + b;
-      }
-      for (let a = 0; a < m; a++) targetRowOff[a] = vp + (k1 + a) * nc;
-      updateFromDescendant(L, vp + k1 * nc + k0, nc, w, m, m1, scaled, targetRowOff, targetCol);
-    }
+    if (g1 < nc) updateTrailing(ws, vp, nc, nr, f, D, g0, g1, nc);
   }
+}
+
+/** Columns c1 .. c2−1 (rows from c1 down) of a supernode's block −= the contribution of its factored columns c0 .. c1−1. */
+function updateTrailing(ws: FactorWorkspace, vp: number, nc: number, nr: number, f: number, D: Float64Array, c0: number, c1: number, c2: number): void {
+  const { I, rowOffAt, colOffAt } = ws;
+  const unit = ws.kernel.unit;
+  const m = nr - c1;
+  for (let a = 0; a < m; a++) I[rowOffAt + a] = (vp + (c1 + a) * nc) * unit;
+  for (let b = 0; b < c2 - c1; b++) I[colOffAt + b] = (c1 + b) * unit;
+  applyUpdate(ws, vp + c1 * nc + c0, nc, c1 - c0, m, c2 - c1, D, f + c0);
 }

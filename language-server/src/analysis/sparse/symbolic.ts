@@ -4,6 +4,7 @@
 // is permuted once, columns are counted, and supernodes are found.
 import { adjacencyOf, type Graph } from './adjacency';
 import { amdOrder } from './amd';
+import { groupedAmdOrder } from './group-order';
 import { columnCounts } from './column-counts';
 import { permuteSymmetric, type PermutedMatrix, type SymmetricCsc } from './csc';
 import { eliminationTree, inversePermutation, postorder, relabelTree } from './etree';
@@ -17,14 +18,15 @@ export interface Ordering {
   graph: Graph;
 }
 
-export function computeOrdering(A: SymmetricCsc, method: OrderingMethod): Ordering {
+/** groups (optional) makes AMD order groups of unknowns together, see group-order.ts. */
+export function computeOrdering(A: SymmetricCsc, method: OrderingMethod, groups?: Int32Array): Ordering {
   const graph = adjacencyOf(A);
   if (method === 'natural') {
     const perm = new Int32Array(A.n);
     for (let i = 0; i < A.n; i++) perm[i] = i;
     return { perm, graph };
   }
-  return { perm: amdOrder(graph), graph };
+  return { perm: groups ? groupedAmdOrder(graph, groups) : amdOrder(graph), graph };
 }
 
 export interface Symbolic {
