@@ -1,7 +1,7 @@
 // Bundles the extension, the language server and the CLI with esbuild.
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { webviewBuildOptions } from './webview-build.mjs';
 import path from 'node:path';
@@ -24,8 +24,11 @@ const common = {
 
 const entries = [
   { entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // Live sessions (Yjs, WebSocket, the bindings): loaded by the extension on first use.
+  { entryPoints: ['extension/src/live/main.ts'], outfile: 'dist/live-extension.js', external: ['vscode', 'bufferutil', 'utf-8-validate'] },
   { entryPoints: ['language-server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['language-server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // better-sqlite3 (live sessions) is a native module: loaded from node_modules, not bundled.
+  { entryPoints: ['language-server/src/cli/main.ts'], outfile: 'dist/cli.js', external: ['better-sqlite3'] },
   { entryPoints: ['language-server/src/analysis/worker.ts'], outfile: 'dist/analysis-worker.js' },
 ];
 
@@ -41,6 +44,12 @@ for (const name of webviewNames) {
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(path.join(root, 'dist'), { recursive: true });
+// The PDF report's fonts (DejaVu, language-server/src/report/fonts.ts) travel beside the CLI bundle.
+mkdirSync(path.join(root, 'dist', 'fonts'), { recursive: true });
+for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf', 'LICENSE']) {
+  const from = f === 'LICENSE' ? path.join(root, 'node_modules', 'dejavu-fonts-ttf', 'LICENSE') : path.join(root, 'node_modules', 'dejavu-fonts-ttf', 'ttf', f);
+  if (existsSync(from)) copyFileSync(from, path.join(root, 'dist', 'fonts', f === 'LICENSE' ? 'DejaVu-LICENSE.txt' : f));
+}
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
   console.log('watching…');

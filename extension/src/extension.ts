@@ -12,6 +12,8 @@ import { ServerHost } from './server-host';
 import { registerPanels } from './panels/register-panels';
 import { StatusBar, type StatusSnapshot } from './status-bar';
 import { StrukturTaskProvider, TASK_TYPE } from './task-provider';
+import { SessionLoader } from './session-loader';
+import type { LiveApi } from './live/controller';
 
 /** What `activate` returns: for tests and for other extensions. */
 export interface StrukturApi {
@@ -26,6 +28,8 @@ export interface StrukturApi {
   results(uri: vscode.Uri): Promise<ResultsDocument | null>;
   /** The server's latest analysis status for the model of `uri`. */
   analysisStatus(uri: vscode.Uri): AnalysisStatus | undefined;
+  /** The live-session side (loaded on first use of a live command); undefined before that. */
+  live(): LiveApi | undefined;
 }
 
 let host: ServerHost | undefined;
@@ -36,7 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strukt
   host = server;
   const status = new StatusBar((uri) => server.client?.diagnostics?.get(uri) ?? []);
   const results = new ResultsDocuments(server);
+  const live = new SessionLoader(context, output);
   context.subscriptions.push(
+    live,
     output, status, results,
     server.onStatus((s) => status.accept(s)),
     server.onRunning((r) => status.setServerRunning(r)),
@@ -68,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strukt
     onDidChangeStatus: status.onDidChange,
     results: (uri) => fetchResults(server, uri),
     analysisStatus: (uri) => status.statusOf(uri.toString()),
+    live: () => live.api,
   };
 }
 

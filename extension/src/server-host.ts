@@ -46,7 +46,9 @@ export class ServerHost implements vscode.Disposable {
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: 'struktur', scheme: 'file' }, { language: 'struktur', scheme: 'untitled' }],
+      // struktur-live: a live session guest's copies, analysed like files (their includes resolve
+      // inside the session).
+      documentSelector: [{ language: 'struktur', scheme: 'file' }, { language: 'struktur', scheme: 'untitled' }, { language: 'struktur', scheme: 'struktur-live' }],
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.struct') },
       diagnosticCollectionName: 'struktur',
       outputChannel: this.output,

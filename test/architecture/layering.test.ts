@@ -86,6 +86,39 @@ describe('layering', () => {
     assert.deepEqual(violations, []);
   });
 
+  it('the live client and the extension\'s live side take from live/ only the client and the protocol, never the server', async () => {
+    const files = await fg(['live/src/client/**/*.ts', 'extension/src/live/**/*.ts'], { cwd: ROOT, absolute: true });
+    const violations: string[] = [];
+    for (const f of files) {
+      for (const spec of importsOf(f)) {
+        if (!spec.startsWith('.')) continue;
+        const rel = path.relative(ROOT, path.resolve(path.dirname(f), spec)).split(path.sep).join('/');
+        if (rel.startsWith('live/') && !rel.startsWith('live/src/client') && !rel.startsWith('live/src/protocol')) violations.push(`${path.relative(ROOT, f)} imports ${spec}`);
+        if (rel.startsWith('language-server/')) violations.push(`${path.relative(ROOT, f)} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
+  it('live/ stands apart: no imports of language-server/, extension/ or vscode; live/src/protocol is pure (lib0, yjs only)', async () => {
+    const files = await fg('live/**/*.ts', { cwd: ROOT, absolute: true });
+    assert.ok(files.length > 0);
+    const violations: string[] = [];
+    for (const f of files) {
+      const rel = path.relative(ROOT, f);
+      const inProtocol = rel.startsWith(path.join('live', 'src', 'protocol'));
+      for (const spec of importsOf(f)) {
+        if (spec === 'vscode' || LSP_OR_VSCODE.includes(spec)) violations.push(`${rel} imports ${spec}`);
+        if (inProtocol && !spec.startsWith('.') && !spec.startsWith('lib0/') && spec !== 'yjs') violations.push(`${rel} (protocol) imports ${spec}`);
+        if (!spec.startsWith('.')) continue;
+        const to = path.relative(ROOT, path.resolve(path.dirname(f), spec));
+        if (!to.startsWith('live')) violations.push(`${rel} imports ${spec}`);
+        if (inProtocol && !to.startsWith(path.join('live', 'src', 'protocol'))) violations.push(`${rel} (protocol) imports ${spec}`);
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
   it('detects a violation (the checker itself works)', () => {
     const tmp = path.join(SRC, 'language', '__layering_probe__.ts');
     assert.equal(target(tmp, '../features/hover'), 'features');

@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 import type { ServerHost } from '../server-host';
 import { elementAt } from './element-link';
+import { registerModel3dPanel } from './model3d-panel';
+import { registerDashboardPanel } from './dashboard-panel';
+import { registerReport } from '../report/register-report';
 import type { ModelFeed } from './model-feed';
 import { SelectionHub } from './selection-hub';
 
@@ -45,6 +48,9 @@ export function registerPanels(context: vscode.ExtensionContext, server: ServerH
 
   // Panel kinds register here.
   void ctx;
+  disposables.push(...registerModel3dPanel(ctx));
+  disposables.push(...registerDashboardPanel(ctx));
+  disposables.push(...registerReport(ctx.context, ctx.output));
 
   return {
     selection,

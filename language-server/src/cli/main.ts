@@ -14,8 +14,13 @@ Usage:
       Without files, checks **/*.struct under the current folder.
   struktur analyze FILE --json [-o PATH] [--cases A,B] [--shear-deformation]
       Runs the linear static analysis and prints the results (struktur-results/1).
+  struktur report FILE -o REPORT.pdf [--preset summary|full|checker] [--config report.json]
+                  [--root DIR] [--shear-deformation]
+      Writes the PDF calculation report (docs/reports.md). No report for a model with errors.
   struktur lsp --stdio
       Runs the language server for other editors (see docs/editors.md).
+  struktur live serve|token|backup|restore …
+      Live sessions: the shared-editing server and its tokens (see docs/live-server.md).
   struktur --version | --help
 
 Exit codes: 0 no errors and every check ok, 1 errors, an unstable model or a failing check
@@ -39,6 +44,13 @@ export async function main(argv: string[]): Promise<number> {
         return await runCheck(rest);
       case 'analyze':
         return await runAnalyze(rest);
+      case 'report':
+        // pdf-lib and the fonts load only for this command.
+        return await (await import('./report')).runReport(rest);
+      case 'live': {
+        const { runLiveCommand } = await import('./live');
+        return await runLiveCommand(rest);
+      }
       case 'lsp': {
         if (!rest.includes('--stdio')) throw new UsageError('struktur lsp needs --stdio (the only transport it offers)');
         const { startServer } = await import('../server');
@@ -47,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         return await new Promise<number>(() => undefined);
       }
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: check, analyze, lsp. See struktur --help`);
+        throw new UsageError(`Unknown command "${command}". Commands: check, analyze, report, lsp, live. See struktur --help`);
     }
   } catch (err) {
     if (err instanceof UsageError) {

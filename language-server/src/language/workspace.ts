@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildModel, updateModel, DocumentSource } from './semantic/build-model';
 import { reparse, type Splice } from './syntax/reparse';
 import type { Model } from './semantic/model';
-import { resolveInclude } from './semantic/includes';
+import { canResolveIncludes, resolveInclude } from './semantic/includes';
 import { parse } from './syntax/parser';
 import type { SyntaxTree } from './syntax/syntax-tree';
 import { LineIndex } from './syntax/range';
@@ -208,9 +208,9 @@ function touchesIncludes(s: Splice): boolean {
 
 function scanIncludes(uri: string, text: string, root: string | undefined): string[] {
   const out: string[] = [];
-  if (!uri.startsWith('file:') || !text.includes('include')) return out;
+  if (!canResolveIncludes(uri) || !text.includes('include')) return out;
   for (const m of text.matchAll(INCLUDE_RE)) {
-    const r = resolveInclude(uri, m[1].replace(/\\(["\\])/g, '$1'), root ?? path.dirname(fileURLToPath(uri)));
+    const r = resolveInclude(uri, m[1].replace(/\\(["\\])/g, '$1'), root ?? (uri.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : undefined));
     if (r.ok) out.push(r.uri);
   }
   return out;

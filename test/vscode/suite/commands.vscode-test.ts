@@ -14,7 +14,7 @@ describe('commands', () => {
     const contributed = (extension().packageJSON.contributes.commands as { command: string }[]).map((c) => c.command).sort();
     const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('struktur.')).sort();
     assert.deepEqual(registered, contributed);
-    for (const unwanted of ['struktur.show3DView', 'struktur.openDashboard', 'struktur.report', 'struktur.live']) assert.ok(!contributed.includes(unwanted));
+    for (const unwanted of ['struktur.show3DView', 'struktur.report', 'struktur.live']) assert.ok(!contributed.includes(unwanted));
   });
 
   it('Analyze Now analyses the model and answers with a summary', async () => {

@@ -66,6 +66,9 @@ export interface PanelPage {
   state(): Promise<unknown>;
   /** Switches the theme as VS Code does (body class and variables). */
   setTheme(theme: TestTheme): Promise<void>;
+  /** Calls `handler` with every message posted from now on (a test playing the extension's
+   * part, e.g. answering requests); returns the unsubscribe function. */
+  onPost(handler: (message: unknown) => void): () => void;
   /** Waits until a posted message satisfies `match` (bounded). */
   waitForPosted<T>(match: (m: unknown) => m is T, timeoutMs?: number): Promise<T>;
   consoleErrors: string[];
@@ -130,8 +133,10 @@ export async function openPanelPage(opts: PanelPageOptions): Promise<PanelPage> 
   const posted: unknown[] = [];
   const consoleErrors: string[] = [];
   const cspViolations: string[] = [];
+  const postHandlers = new Set<(m: unknown) => void>();
   await page.exposeFunction('__strukturPost', (m: unknown) => {
     posted.push(m);
+    for (const h of postHandlers) h(m);
   });
   await page.exposeFunction('__strukturCsp', (v: string) => {
     cspViolations.push(v);
@@ -170,6 +175,10 @@ export async function openPanelPage(opts: PanelPageOptions): Promise<PanelPage> 
       for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(`--vscode-${k}`, v);
       document.body.className = bodyClass;
     }, { bodyClass: THEMES[t].bodyClass, vars: THEMES[t].vars }),
+    onPost(handler) {
+      postHandlers.add(handler);
+      return () => postHandlers.delete(handler);
+    },
     async waitForPosted<T>(match: (m: unknown) => m is T, timeoutMs = 15000): Promise<T> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

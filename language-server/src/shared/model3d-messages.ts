@@ -1,0 +1,56 @@
+// Messages of the 3D model view (webviews/model3d ↔ extension/src/panels/model3d-panel.ts), on
+// top of the ones every panel exchanges. Plain types: the webview imports them with `import type`.
+import type { ModelView } from './model-view';
+import type { ElementRef, HostToPanel, PanelToHost } from './panel-messages';
+import type { ResultsDocument } from './protocol';
+
+/** The webview panel's view type (serializer, activation event `onWebviewPanel:struktur.model3d`). */
+export const MODEL3D_VIEW_TYPE = 'struktur.model3d';
+
+/** What the panel draws: the model (the last valid one while the text has errors), its results
+ * and whether either is older than the text. */
+export interface Model3dUpdate {
+  type: 'model';
+  /** The model's root file (the panel keeps it in its state so a reload can restore it). */
+  model: string;
+  view: ModelView | null;
+  results: ResultsDocument | null;
+  /** The text has errors now: `view` is the last valid model, not the current text. */
+  stale: boolean;
+  /** Errors in the current text (0 when valid). */
+  errors: number;
+  /** `results` belong to an older text (analysis running, failed or not possible). */
+  resultsStale: boolean;
+  /** Short state of the analysis ("running", "unstable at N7"), for the status line. */
+  analysis?: string;
+}
+
+export type HostToModel3d = HostToPanel | Model3dUpdate;
+
+export type Model3dToHost =
+  | PanelToHost
+  /** The view now highlights this element, after a `select` from the editor or another panel
+   * (the extension records it; its tests read it to follow the round trip). */
+  | { type: 'highlighted'; element: ElementRef | null };
+
+/** What the webview keeps with getState/setState (and the serializer hands back on reload). */
+export interface Model3dState {
+  version: 1;
+  /** The model's root file URI. */
+  model?: string;
+  camera?: { position: [number, number, number]; target: [number, number, number]; up: [number, number, number]; zoom: number };
+  /** Load case or combination shown. */
+  caseName?: string;
+  diagram: 'none' | 'N' | 'Vy' | 'Vz' | 'T' | 'My' | 'Mz';
+  deformed: boolean;
+  /** Multiplier on the automatic deformation scale. */
+  deformScale: number;
+  utilisation: boolean;
+  reactions: boolean;
+  loads: boolean;
+  sections: boolean;
+  localAxes: boolean;
+  nodeLabels: boolean;
+  memberLabels: boolean;
+  values: boolean;
+}
