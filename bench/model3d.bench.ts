@@ -152,7 +152,10 @@ async function withPage<T>(browser: Playwright.Browser, base: string, state: Rec
     // The stub the workbench provides.
     await page.addInitScript((initial) => {
       let stored: unknown = { version: 1, ...initial };
-      (window as unknown as Record<string, unknown>).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => stored, setState: (s: unknown) => (stored = s) });
+      const w = window as unknown as Record<string, unknown>;
+      const posted: { type: string; message?: string }[] = [];
+      w.__posted = posted;
+      w.acquireVsCodeApi = () => ({ postMessage: (m: { type: string }) => posted.push(m), getState: () => stored, setState: (s: unknown) => (stored = s) });
     }, state);
     await page.goto(`${base}/`);
     await page.waitForFunction(() => !!(window as any).strukturModel3d);
@@ -174,7 +177,12 @@ async function post(page: Playwright.Page, url: string): Promise<{ postToFrame: 
     const frames = probe.stats().frames;
     const t0 = performance.now();
     window.postMessage(message, '*');
-    while (probe.updates() === updates || probe.stats().frames === frames) await new Promise((r) => setTimeout(r, 2));
+    const failed = () => ((window as any).__posted as { type: string; message?: string }[]).find((m) => m.type === 'error');
+    while (probe.updates() === updates || probe.stats().frames === frames) {
+      const error = failed();
+      if (error) throw new Error(error.message);
+      await new Promise((r) => setTimeout(r, 2));
+    }
     // The frame is submitted; wait until the GPU has drawn it.
     probe.finish();
     return { postToFrame: performance.now() - t0, handlerToFrame: probe.updateToFrameMs() };

@@ -20,6 +20,8 @@ describe('live server: stock y-websocket client', () => {
     for (const p of providers) {
       const ws = p.ws;
       p.destroy();
+      // The provider does not destroy the Awareness it created; its timer would keep mocha alive.
+      p.awareness.destroy();
       (ws as unknown as { terminate?: () => void } | null)?.terminate?.();
     }
     await Promise.all(clients.map((c) => c.close()));

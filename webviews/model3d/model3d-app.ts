@@ -313,8 +313,9 @@ export class Model3dApp {
   private updateLabels(): void {
     const view = this.view, frame = this.frame;
     if (!view || !frame) return;
-    const labels: Label[] = [];
-    if (this.state.values) labels.push(...this.labels.reactions, ...this.labels.loads, ...this.labels.diagram);
+    // concat, not push(...): a 100k-member diagram has more labels than a call has arguments.
+    let labels: Label[] = [];
+    if (this.state.values) labels = labels.concat(this.labels.reactions, this.labels.loads, this.labels.diagram);
     if (this.state.nodeLabels) view.nodes.forEach((n) => labels.push({ at: local(frame, n.xyz), text: n.name, role: 'node', priority: 0.5 }));
     if (this.state.memberLabels) view.members.forEach((m, k) => labels.push({ at: pointOnMember(view, frame, k, m.length / 2), text: m.name, role: 'member', priority: 0.4 }));
     this.viewer.labels.set(labels);
