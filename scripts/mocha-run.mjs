@@ -20,4 +20,10 @@ await mocha.loadFilesAsync();
 const runner = mocha.run((failures) => {
   fs.writeFileSync(statsFile, JSON.stringify(runner.stats));
   process.exitCode = failures ? 1 : 0;
+  // Tests clean up after themselves; if one leaked a process or socket, say so and stop rather
+  // than let the whole run hang.
+  setTimeout(() => {
+    console.error('mocha-run: handles were still open 15 s after the last test (a test leaked a process, socket or timer); exiting');
+    process.exit(process.exitCode);
+  }, 15000).unref();
 });

@@ -57,6 +57,20 @@ export async function startServer(argv: string[] = [], dataDir = tempDir(), lock
 }
 
 /** A server as a child process: the built CLI. */
+// Every child process the tests start, until it exits. A failed assertion can skip a test's own
+// cleanup, and a live child would keep mocha from exiting: the root-level hook below kills what is left.
+const children = new Set<ChildProcess>();
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+if (typeof after === 'function') {
+  after(() => {
+    for (const c of children) c.kill('SIGKILL');
+  });
+}
+
 export class ServerProcess {
   child!: ChildProcess;
   port = 0;
@@ -79,10 +93,10 @@ export class ServerProcess {
     this.stdout = '';
     this.exitCode = undefined;
     this.port = 0;
-    this.child = spawn(process.execPath, [cli, 'live', 'serve', '--port', String(port), '--data', this.dataDir, ...this.extraArgs], {
+    this.child = track(spawn(process.execPath, [cli, 'live', 'serve', '--port', String(port), '--data', this.dataDir, ...this.extraArgs], {
       env: { ...process.env, STRUKTUR_LIVE_SECRET: SECRET_TEXT, STRUKTUR_LIVE_LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    }));
     this.child.stdout!.on('data', (d: Buffer) => {
       this.stdout += d.toString();
       const m = /"port":(\d+)[^\n]*"msg":"live server listening"/.exec(this.stdout);
@@ -127,7 +141,7 @@ export class RedisProcess {
     let out = '';
     let ready = false;
     let dead = false;
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = track(spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] }));
     this.child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       if (/Ready to accept connections/.test(out)) ready = true;
