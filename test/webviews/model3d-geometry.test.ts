@@ -66,18 +66,23 @@ const closeXYZ = (a: ArrayLike<number>, b: XYZ, tol = 1e-6, what = '') => [0, 1,
 
 /** The modules the Node tests import: they must stay free of three.js and the DOM. */
 const PURE = ['display-units', 'element-info', 'glyph-types', 'load-geometry', 'model-frame', 'result-geometry', 'section-outline', 'structure-geometry', 'vec', 'view-state'];
+/** The pure modules of webviews/shared/ they may import (checked here the same way). */
+const PURE_SHARED = ['display-units'];
 
 describe('model3d scene data', () => {
   it('keeps the geometry modules pure (no three.js, no DOM helpers)', () => {
-    const dir = path.join(__dirname, '..', '..', 'webviews', 'model3d');
-    for (const name of PURE) {
-      const text = fs.readFileSync(path.join(dir, `${name}.ts`), 'utf8');
+    const webviews = path.join(__dirname, '..', '..', 'webviews');
+    const modules = [...PURE.map((name) => ({ name, dir: 'model3d', pure: PURE })), ...PURE_SHARED.map((name) => ({ name, dir: 'shared', pure: PURE_SHARED }))];
+    for (const { name, dir, pure } of modules) {
+      const text = fs.readFileSync(path.join(webviews, dir, `${name}.ts`), 'utf8');
       for (const m of text.matchAll(/from\s+'([^']+)'/g)) {
         const spec = m[1];
-        assert.ok(spec.startsWith('./') || spec.startsWith('../../language-server/src/shared/'), `${name}.ts imports ${spec}`);
-        if (spec.startsWith('./')) assert.ok(PURE.includes(spec.slice(2)), `${name}.ts imports ${spec}, which is not pure`);
+        const shared = dir === 'model3d' && spec.startsWith('../shared/');
+        assert.ok(spec.startsWith('./') || shared || spec.startsWith('../../language-server/src/shared/'), `${dir}/${name}.ts imports ${spec}`);
+        if (spec.startsWith('./')) assert.ok(pure.includes(spec.slice(2)), `${dir}/${name}.ts imports ${spec}, which is not pure`);
+        if (shared) assert.ok(PURE_SHARED.includes(spec.slice('../shared/'.length)), `${dir}/${name}.ts imports ${spec}, which is not pure`);
       }
-      assert.doesNotMatch(text, /\b(document|window)\./, `${name}.ts touches the DOM`);
+      assert.doesNotMatch(text, /\b(document|window)\./, `${dir}/${name}.ts touches the DOM`);
     }
   });
 

@@ -1,35 +1,10 @@
 // Numbers on the dashboard in the units the model is written in (`units kN m`): results are SI,
-// the engineer reads kN, kN·m and mm. Pure (no DOM), so Node tests import it.
+// the engineer reads kN, kN·m and mm (the unit table is webviews/shared/display-units.ts).
+// Pure (no DOM), so Node tests import it.
 import type { DiagramQuantity } from '../../language-server/src/shared/dashboard-messages';
+import type { DisplayUnits, Unit } from '../shared/display-units';
 
-const FORCE: Record<string, number> = { N: 1, kN: 1e3, MN: 1e6, lbf: 4.4482216152605, kip: 4448.2216152605 };
-const LENGTH: Record<string, number> = { m: 1, mm: 1e-3, cm: 1e-2, in: 0.0254, ft: 0.3048 };
-
-export interface Unit {
-  symbol: string;
-  /** SI value of one unit */
-  factor: number;
-}
-
-export interface DisplayUnits {
-  force: Unit;
-  length: Unit;
-  moment: Unit;
-  /** Displacements read better one step smaller: mm for a model in m, in for one in ft. */
-  displacement: Unit;
-}
-
-export function displayUnits(units: { force: string; length: string } | undefined): DisplayUnits {
-  const f = units && FORCE[units.force] ? units.force : 'kN';
-  const l = units && LENGTH[units.length] ? units.length : 'm';
-  const d = l === 'm' || l === 'cm' ? 'mm' : l === 'ft' ? 'in' : l;
-  return {
-    force: { symbol: f, factor: FORCE[f] },
-    length: { symbol: l, factor: LENGTH[l] },
-    moment: { symbol: `${f}·${l}`, factor: FORCE[f] * LENGTH[l] },
-    displacement: { symbol: d, factor: LENGTH[d] },
-  };
-}
+export { displayUnits, type DisplayUnits, type Unit } from '../shared/display-units';
 
 /** The unit a diagram quantity is shown in. */
 export function diagramUnit(u: DisplayUnits, q: DiagramQuantity): Unit {

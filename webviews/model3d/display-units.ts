@@ -1,28 +1,11 @@
 // Numbers on screen in the units the model is written in (`units kN m`): the model view and the
-// results are SI, the engineer reads kN, kN·m and mm. Pure: no DOM, so Node tests import it.
+// results are SI, the engineer reads kN, kN·m and mm (the unit table is
+// webviews/shared/display-units.ts). Pure: no DOM, so Node tests import it.
+import type { DisplayUnits } from '../shared/display-units';
 
-const FORCE: Record<string, number> = { N: 1, kN: 1e3, MN: 1e6, lbf: 4.4482216152605, kip: 4448.2216152605 };
-const LENGTH: Record<string, number> = { m: 1, mm: 1e-3, cm: 1e-2, in: 0.0254, ft: 0.3048 };
-
-export interface DisplayUnits {
-  force: { symbol: string; factor: number };
-  length: { symbol: string; factor: number };
-  /** Displacements read better one step smaller: mm for a model in m, in for one in ft. */
-  displacement: { symbol: string; factor: number };
-}
+export { displayUnits, type DisplayUnits } from '../shared/display-units';
 
 export type Quantity = 'force' | 'moment' | 'forcePerLength' | 'momentPerLength' | 'length' | 'displacement' | 'rotation' | 'stress';
-
-export function displayUnits(units: { force: string; length: string } | undefined): DisplayUnits {
-  const f = units && FORCE[units.force] ? units.force : 'kN';
-  const l = units && LENGTH[units.length] ? units.length : 'm';
-  const d = l === 'm' || l === 'cm' ? 'mm' : l === 'ft' ? 'in' : l;
-  return {
-    force: { symbol: f, factor: FORCE[f] },
-    length: { symbol: l, factor: LENGTH[l] },
-    displacement: { symbol: d, factor: LENGTH[d] },
-  };
-}
 
 /** The SI value converted for display and its unit symbol. */
 export function convert(u: DisplayUnits, q: Quantity, si: number): { value: number; unit: string } {

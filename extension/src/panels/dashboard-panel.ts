@@ -8,139 +8,43 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { dashboardModel, digestResults, memberSeries } from '../../../language-server/src/shared/dashboard-digest';
 import {
-  DASHBOARD_VIEW_TYPE, type DashboardModel, type DashboardState, type DashboardToHost, type HostToDashboard, type ResultsDigest,
+  DASHBOARD_VIEW_TYPE, type DashboardModel, type DashboardToHost, type HostToDashboard, type ResultsDigest,
 } from '../../../language-server/src/shared/dashboard-messages';
 import type { ResultsDocument } from '../../../language-server/src/shared/protocol';
-import { revealElement } from './element-link';
-import { ModelFeed, type ModelSnapshot } from './model-feed';
+import type { ModelFeed, ModelSnapshot } from './model-feed';
+import { ModelPanel, PanelRegistry, figureFolder, modelPanelTitle, type ModelPanelHandle, type ModelPanelKind, type PanelSet } from './model-panel';
 import type { PanelContext } from './register-panels';
-import { webviewHtml, webviewOptions } from './webview-html';
 
 export const OPEN_DASHBOARD_COMMAND = 'struktur.openDashboard';
 const SOURCE = 'dashboard';
 
 /** What tests (through the command's return value) can see of an open dashboard. */
-export interface DashboardPanelHandle {
-  readonly model: string;
-  readonly panel: vscode.WebviewPanel;
-  /** Resolves once the webview has started and asked for its content. */
-  readonly ready: Promise<void>;
+export interface DashboardPanelHandle extends ModelPanelHandle<DashboardToHost> {
   /** The last `update` posted to the webview, and how many there were. */
   readonly lastUpdate: Extract<HostToDashboard, { type: 'update' }> | undefined;
   readonly updates: number;
   readonly onDidPost: vscode.Event<HostToDashboard>;
-  readonly onDidReceive: vscode.Event<DashboardToHost>;
-  /** Handles a message exactly as if the webview had posted it. */
-  receive(message: DashboardToHost): Promise<void>;
 }
 
-export class DashboardPanel implements vscode.Disposable, DashboardPanelHandle {
-  private static readonly open = new Map<string, DashboardPanel>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly received = new vscode.EventEmitter<DashboardToHost>();
-  private readonly posted = new vscode.EventEmitter<HostToDashboard>();
-  readonly onDidReceive = this.received.event;
-  readonly onDidPost = this.posted.event;
-  readonly ready: Promise<void>;
-  private markReady!: () => void;
-  private isReady = false;
-  private disposed = false;
+const KIND: ModelPanelKind = { script: 'dashboard', source: SOURCE, label: 'Dashboard', inlineStyles: true, revealPreservesFocus: true };
+
+export class DashboardPanel extends ModelPanel<DashboardToHost, HostToDashboard> implements DashboardPanelHandle {
+  private readonly postEmitter = new vscode.EventEmitter<HostToDashboard>();
+  readonly onDidPost = this.postEmitter.event;
   lastUpdate: Extract<HostToDashboard, { type: 'update' }> | undefined;
   updates = 0;
   // The digest of the last results document (the feed hands the same object until it changes).
   private digested: { of: ResultsDocument; digest: ResultsDigest } | undefined;
 
-  /** The open dashboard of the model that `uri` belongs to (any of its files). */
-  static find(uri: vscode.Uri | string): DashboardPanel | undefined {
-    const key = uri.toString();
-    for (const p of DashboardPanel.open.values()) if (p.model === key || p.feed.covers(key)) return p;
-    return undefined;
+  constructor(ctx: PanelContext, panel: vscode.WebviewPanel, feed: ModelFeed, registry: PanelSet) {
+    // Plotly's SVG charts set style attributes: this panel alone allows inline styles (never eval);
+    // focus stays here on reveal, so the engineer can walk down the table while the editor follows.
+    super(ctx, panel, feed, KIND, registry);
+    this.disposables.push(this.postEmitter);
   }
 
-  /** Shows the model's dashboard, creating it when there is none. */
-  static async createOrShow(ctx: PanelContext, uri: vscode.Uri): Promise<DashboardPanel> {
-    const existing = DashboardPanel.find(uri);
-    if (existing) {
-      existing.panel.reveal(undefined, true);
-      return existing;
-    }
-    const feed = new ModelFeed(ctx.server, uri);
-    // The root of an included file's model is known once the server answered.
-    const snapshot = await feed.refresh().catch(() => feed.current);
-    const again = DashboardPanel.find(snapshot.model);
-    if (again) {
-      feed.dispose();
-      again.panel.reveal(undefined, true);
-      return again;
-    }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, panelTitle(snapshot), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(ctx.context.extensionUri));
-    return new DashboardPanel(ctx, panel, feed);
-  }
-
-  /** Brings back a dashboard VS Code restored after a reload (its state names the model). */
-  static async revive(ctx: PanelContext, panel: vscode.WebviewPanel, state: DashboardState | undefined): Promise<DashboardPanel | undefined> {
-    if (!state?.model) {
-      panel.dispose();
-      return undefined;
-    }
-    const uri = vscode.Uri.parse(state.model);
-    if (DashboardPanel.find(uri)) {
-      panel.dispose();
-      return undefined;
-    }
-    panel.webview.options = webviewOptions(ctx.context.extensionUri);
-    return new DashboardPanel(ctx, panel, new ModelFeed(ctx.server, uri));
-  }
-
-  private constructor(private readonly ctx: PanelContext, readonly panel: vscode.WebviewPanel, private readonly feed: ModelFeed) {
-    this.ready = new Promise((resolve) => (this.markReady = resolve));
-    DashboardPanel.open.set(feed.current.model, this);
-    panel.iconPath = vscode.Uri.joinPath(ctx.context.extensionUri, 'images', 'icon.png');
-    // Plotly's SVG charts set style attributes: this panel alone allows inline styles (never eval).
-    panel.webview.html = webviewHtml({ webview: panel.webview, extensionUri: ctx.context.extensionUri, script: 'dashboard', title: panel.title, inlineStyles: true });
-    this.disposables.push(
-      feed,
-      this.received,
-      this.posted,
-      ctx.trackFeed(feed),
-      feed.onDidUpdate((s) => this.publish(s)),
-      panel.webview.onDidReceiveMessage((m: DashboardToHost) => void this.receive(m).catch((e) => ctx.output.error(`Dashboard: ${e?.stack ?? e}`))),
-      panel.onDidDispose(() => this.dispose()),
-      ctx.selection.onDidChange((c) => {
-        if (c.model !== this.model || c.source === SOURCE) return;
-        this.post({ type: 'select', element: c.element, source: c.source === 'editor' ? 'editor' : 'panel' });
-      }),
-      vscode.window.onDidChangeActiveColorTheme(() => this.post({ type: 'theme' })),
-    );
-  }
-
-  get model(): string {
-    return this.feed.current.model;
-  }
-
-  async receive(message: DashboardToHost): Promise<void> {
-    this.received.fire(message);
+  protected async handle(message: DashboardToHost): Promise<void> {
     switch (message.type) {
-      case 'ready': {
-        this.isReady = true;
-        this.markReady();
-        const snapshot = this.feed.current.view || this.feed.current.lastGood ? this.feed.current : await this.feed.refresh();
-        this.publish(snapshot);
-        const selected = this.ctx.selection.get(this.model);
-        if (selected) this.post({ type: 'select', element: selected, source: 'panel' });
-        break;
-      }
-      case 'select':
-        this.ctx.selection.set({ model: this.model, element: message.element, source: SOURCE });
-        break;
-      case 'reveal': {
-        const view = this.feed.current.view ?? this.feed.current.lastGood;
-        // Focus stays here, so the engineer can walk down the table while the editor follows.
-        if (view && !(await revealElement(view, message.element, true))) {
-          void vscode.window.showWarningMessage(`Struktur: ${message.element.kind} ${message.element.name} is no longer in the model.`);
-        }
-        break;
-      }
       case 'memberRequest': {
         const s = this.feed.current;
         const view = s.lastGood ?? s.view;
@@ -148,17 +52,10 @@ export class DashboardPanel implements vscode.Disposable, DashboardPanelHandle {
         this.post({ type: 'member', series: s.results ? memberSeries(s.results, message.element.name, length) : null });
         break;
       }
-      case 'exportImage':
-        await this.saveImage(message.name, message.format, message.data);
-        break;
-      case 'error':
-        this.ctx.output.error(message.message);
-        break;
     }
   }
 
-  private publish(s: ModelSnapshot): void {
-    if (!this.isReady) return;
+  protected publish(s: ModelSnapshot): void {
     // Counts and lengths from the last good view (what the results belong to); validity from the newest.
     const base = s.lastGood ?? s.view;
     let model: DashboardModel | null = null;
@@ -177,21 +74,17 @@ export class DashboardPanel implements vscode.Disposable, DashboardPanelHandle {
     });
   }
 
-  private post(message: HostToDashboard): void {
-    if (!this.isReady || this.disposed) return;
+  protected override didPost(message: HostToDashboard): void {
     if (message.type === 'update') {
       this.lastUpdate = message;
       this.updates++;
     }
-    void this.panel.webview.postMessage(message);
-    this.posted.fire(message);
+    this.postEmitter.fire(message);
   }
 
-  private async saveImage(name: string, format: 'png' | 'svg', data: string): Promise<void> {
-    const modelUri = vscode.Uri.parse(this.model);
-    const folder = vscode.workspace.getWorkspaceFolder(modelUri)?.uri ?? vscode.Uri.file(path.dirname(modelUri.fsPath));
+  protected async saveImage(name: string, format: 'png' | 'svg', data: string): Promise<void> {
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(folder, path.basename(name)),
+      defaultUri: vscode.Uri.joinPath(figureFolder(this.model), path.basename(name)),
       filters: format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] },
       title: 'Save figure',
     });
@@ -204,24 +97,16 @@ export class DashboardPanel implements vscode.Disposable, DashboardPanelHandle {
     this.post({ type: 'exported', name, path: shown });
     void vscode.window.showInformationMessage(`Struktur: saved ${shown}`);
   }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const [k, p] of DashboardPanel.open) if (p === this) DashboardPanel.open.delete(k);
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
-  }
-
-  static disposeAll(): void {
-    for (const p of [...DashboardPanel.open.values()]) p.dispose();
-  }
 }
 
+const panels = new PanelRegistry<DashboardPanel>({
+  viewType: DASHBOARD_VIEW_TYPE,
+  title: panelTitle,
+  create: (ctx, panel, feed, registry) => new DashboardPanel(ctx, panel, feed, registry),
+});
+
 function panelTitle(s: ModelSnapshot): string {
-  const view = s.view ?? s.lastGood;
-  const name = view?.title ?? path.basename(vscode.Uri.parse(s.model).path);
-  return `Dashboard · ${name}`;
+  return modelPanelTitle('Dashboard', s);
 }
 
 /** The model a command is about: its argument, the active Struktur editor, or the only open model. */
@@ -247,13 +132,8 @@ export function registerDashboardPanel(ctx: PanelContext): vscode.Disposable[] {
       const uri = await targetModel(arg);
       if (!uri) return undefined;
       if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) await vscode.workspace.openTextDocument(uri);
-      return DashboardPanel.createOrShow(ctx, uri);
+      return panels.createOrShow(ctx, uri);
     }),
-    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
-        await DashboardPanel.revive(ctx, panel, state as DashboardState | undefined);
-      },
-    }),
-    new vscode.Disposable(() => DashboardPanel.disposeAll()),
+    ...panels.register(ctx),
   ];
 }
