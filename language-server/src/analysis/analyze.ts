@@ -10,20 +10,20 @@
 //  - A check with an empty member list checks every member; an empty combination list checks
 //    every combination (every load case when the model has none). Names in a check may be load
 //    cases or combinations.
-import type { AnalysisModel, AnalysisOptions, Six, Vec3 } from './model-input';
-import { appliedResultant, reactionResultant } from './equilibrium';
-import type { CaseResult, CheckResult, MemberResult, NodeResult, ResultsDocument } from './results';
+import type { AnalysisModel, AnalysisOptions } from './model-input';
+import type { CheckResult, ResultsDocument } from './results';
 import type { AnalysisProblem } from './problems';
 import { prepareMember, type PreparedMember } from './member-model';
-import { buildDofMap, RESTRAINED, type DofMap } from './dof-map';
-import { assembleCase, assembleStiffness, type CaseLoads } from './assembly';
+import { buildDofMap } from './dof-map';
+import { assembleCase, assembleStiffness } from './assembly';
 import { denseFactorize, DEFAULT_PIVOT_TOLERANCE } from './dense-reference';
 import type { Factorize } from './solver';
-import { relativeResidual } from './solver';
+import { normInf, relativeResidual } from './solver';
 import { factorize } from './sparse';
-import { transformBlocks } from './local-axes';
-import { buildDiagram, diagramExtremes, stationsOf, type MemberDiagram } from './stations';
-import { combineCases, type CaseData } from './combinations';
+import { combineCases } from './combinations';
+import { caseData, type CaseData } from './case-data';
+import { caseResult } from './case-result';
+import { DiagramView } from './diagram-store';
 import { maxDeflection, maxStress } from './checks';
 import { describeMechanisms } from './instability';
 
@@ -82,8 +82,9 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
   const t1 = performance.now();
   const solutions = caseLoads.length > 0 ? factor.solveMany(caseLoads.map((c) => c.rhs)) : [];
   stats.solveMs = performance.now() - t1;
+  const normK = normInf(K);
   caseLoads.forEach((c, k) => {
-    stats.residual = Math.max(stats.residual, relativeResidual(K, solutions[k], c.rhs));
+    stats.residual = Math.max(stats.residual, relativeResidual(K, solutions[k], c.rhs, normK));
   });
   const tolerance = options.residualTolerance ?? DEFAULT_RESIDUAL_TOLERANCE;
   if (stats.residual > tolerance) {
@@ -114,87 +115,7 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
   return { results, problems, stats };
 }
 
-function caseData(c: CaseLoads, x: Float64Array, members: PreparedMember[], dofs: DofMap, xyz: Vec3[]): CaseData {
-  const nSlots = dofs.nodeCount * 6;
-  const u = new Float64Array(nSlots);
-  for (let s = 0; s < nSlots; s++) {
-    const e = dofs.slot[s];
-    if (e >= 0) u[s] = x[e];
-    else if (e === RESTRAINED) u[s] = c.prescribed[s];
-  }
-  const memberForces = new Float64Array(nSlots);
-  const endForces: (Float64Array | null)[] = [];
-  const diagrams: (MemberDiagram | null)[] = [];
-  for (const m of members) {
-    if (!m.usable) {
-      endForces.push(null);
-      diagrams.push(null);
-      continue;
-    }
-    const dg = new Float64Array(12);
-    for (let a = 0; a < 12; a++) dg[a] = u[m.slots[a]];
-    const dl = transformBlocks(m.geometry.R, dg, true);
-    const load = c.memberLoads[m.index];
-    const F = new Float64Array(12);
-    for (let a = 0; a < 12; a++) {
-      let s = load ? load.F0[a] : 0;
-      for (let b = 0; b < 12; b++) s += m.Klocal[a * 12 + b] * dl[b];
-      F[a] = s;
-    }
-    if (m.condensation && m.condensation.released.length > 0) {
-      m.condensation.recover(dl, load?.eliminated ?? new Float64Array(m.condensation.released.length));
-    }
-    if (m.truss) {
-      // A truss member keeps no rotations of its own.
-      for (const a of [3, 4, 5, 9, 10, 11]) dl[a] = 0;
-    }
-    const Fg = transformBlocks(m.geometry.R, F, false);
-    for (let a = 0; a < 12; a++) memberForces[m.slots[a]] += Fg[a];
-    endForces.push(F);
-    diagrams.push(buildDiagram(m.geometry.length, F, dl, load?.loads, m.section, !m.truss));
-  }
-  const reaction = new Float64Array(nSlots);
-  for (let n = 0; n < dofs.nodeCount; n++) {
-    if (!dofs.supported[n]) continue;
-    for (let k = 0; k < 6; k++) {
-      const s = n * 6 + k;
-      const e = dofs.slot[s];
-      // Node equilibrium: applied load + reaction = Σ forces the node exerts on its members.
-      if (e === RESTRAINED) reaction[s] = memberForces[s] - c.nodal[s];
-      else if (e >= 0) reaction[s] = -dofs.springs[s] * u[s];
-    }
-  }
-  return { name: c.name, kind: 'load', u, reaction, applied: appliedResultant(c, members, xyz), endForces, diagrams };
-}
-
-/** x + 0 turns −0 into 0, so the document never shows "-0" and compares equal to 0. */
-function clean(x: number): number {
-  return x + 0;
-}
-
-function six(a: Float64Array, offset: number): Six {
-  return [0, 1, 2, 3, 4, 5].map((k) => clean(a[offset + k])) as Six;
-}
-
-function caseResult(model: AnalysisModel, d: CaseData, dofs: DofMap): CaseResult {
-  const nodes: Record<string, NodeResult> = {};
-  model.nodes.forEach((node, n) => {
-    const r: NodeResult = { u: six(d.u, n * 6) };
-    if (dofs.supported[n]) r.reaction = six(d.reaction, n * 6);
-    nodes[node.name] = r;
-  });
-  const members: Record<string, MemberResult> = {};
-  model.members.forEach((member, m) => {
-    const diagram = d.diagrams[m];
-    const F = d.endForces[m];
-    if (!diagram || !F) return;
-    members[member.name] = { end_forces: Array.from(F, clean), stations: stationsOf(diagram), extremes: diagramExtremes(diagram) };
-  });
-  const reactions = reactionResultant(d.reaction, dofs.supported, model.nodes.map((n) => n.xyz));
-  const out: CaseResult = { name: d.name, kind: d.kind, nodes, members, equilibrium: { applied: six(d.applied, 0), reactions: six(reactions, 0) } };
-  if (d.kind === 'combination') out.type = d.type;
-  return out;
-}
+const view = new DiagramView();
 
 function runChecks(model: AnalysisModel, members: PreparedMember[], data: Map<string, CaseData>, problems: AnalysisProblem[]): CheckResult[] {
   const out: CheckResult[] = [];
@@ -207,9 +128,9 @@ function runChecks(model: AnalysisModel, members: PreparedMember[], data: Map<st
       const d = data.get(name);
       if (!d) continue;
       for (const m of memberList) {
-        const diagram = d.diagrams[m];
         const input = model.members[m];
-        if (!diagram) continue;
+        if (!d.diagrams.has(m)) continue;
+        const diagram = view.on(d.diagrams, m);
         if (check.kind === 'stress') {
           if (!(input.Wy && input.Wz && input.fy && input.A)) {
             if (!reported.has(m)) {

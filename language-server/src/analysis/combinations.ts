@@ -1,23 +1,11 @@
 // Combinations by exact superposition of load-case results: node displacements, reactions and
-// end forces are factored sums; diagrams are summed piecewise (stations.ts combineDiagrams), so
-// a combination's stations are the union of its cases' positions, each evaluated exactly.
-import type { MemberDiagram } from './stations';
-import { combineDiagrams } from './stations';
+// end forces are factored sums; diagrams are summed piecewise (diagram-combine.ts), so a
+// combination's stations are the union of its cases' positions, each evaluated exactly.
+import type { CaseData } from './case-data';
+import { CaseDiagrams, DiagramView } from './diagram-store';
+import { combineDiagrams, type DiagramTerm } from './diagram-combine';
 
-export interface CaseData {
-  name: string;
-  kind: 'load' | 'combination';
-  type?: 'ULS' | 'SLS';
-  /** Global node displacements, node*6 + k. */
-  u: Float64Array;
-  /** Support reactions, node*6 + k (meaningful on supported nodes). */
-  reaction: Float64Array;
-  /** Resultant of the applied loads about the origin (equilibrium.ts). */
-  applied: Float64Array;
-  /** Local end forces per member (null: member not analysed). */
-  endForces: (Float64Array | null)[];
-  diagrams: (MemberDiagram | null)[];
-}
+export type { CaseData } from './case-data';
 
 export function combineCases(
   name: string,
@@ -36,21 +24,20 @@ export function combineCases(
       reaction[k] += factor * data.reaction[k];
     }
   }
-  const endForces = memberLengths.map((_, m) => {
-    if (terms.some((t) => t.data.endForces[m] === null)) return null;
-    const f = new Float64Array(12);
+  const nMembers = memberLengths.length;
+  const endForces = new Float64Array(12 * nMembers);
+  const diagrams = new CaseDiagrams(nMembers, terms.length > 0 ? terms[0].data.diagrams.size : undefined);
+  const diagramTerms: DiagramTerm[] = terms.map((t) => ({ view: new DiagramView(), factor: t.factor }));
+  for (let m = 0; m < nMembers; m++) {
+    // A member missing from any case (not analysed) is missing from the combination.
+    let everywhere = true;
+    for (const t of terms) if (!t.data.diagrams.has(m)) everywhere = false;
+    if (!everywhere) continue;
     for (const { data, factor } of terms) {
-      const e = data.endForces[m]!;
-      for (let k = 0; k < 12; k++) f[k] += factor * e[k];
+      for (let k = 12 * m; k < 12 * m + 12; k++) endForces[k] += factor * data.endForces[k];
     }
-    return f;
-  });
-  const diagrams = memberLengths.map((L, m) => {
-    if (terms.some((t) => t.data.diagrams[m] === null)) return null;
-    return combineDiagrams(
-      terms.map((t) => ({ diagram: t.data.diagrams[m]!, factor: t.factor })),
-      L,
-    );
-  });
+    for (let i = 0; i < terms.length; i++) diagramTerms[i].view.on(terms[i].data.diagrams, m);
+    combineDiagrams(diagramTerms, m, memberLengths[m], diagrams);
+  }
   return { name, kind: 'combination', type, u, reaction, applied, endForces, diagrams };
 }

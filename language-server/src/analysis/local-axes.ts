@@ -96,6 +96,25 @@ export function transformBlocks(R: Rotation, v: ArrayLike<number>, toLocal: bool
   return out;
 }
 
+/** transformBlocks without allocating: out[oo..oo+n) = R (toLocal) or Rᵀ applied to each 3-block
+ * of v[vo..vo+n), with toLocal3/toGlobal3's arithmetic. v and out may not overlap. */
+export function transformBlocksInto(R: Rotation, v: ArrayLike<number>, vo: number, n: number, toLocal: boolean, out: Float64Array, oo: number): void {
+  for (let o = 0; o < n; o += 3) {
+    const x = v[vo + o];
+    const y = v[vo + o + 1];
+    const z = v[vo + o + 2];
+    if (toLocal) {
+      out[oo + o] = R[0] * x + R[1] * y + R[2] * z;
+      out[oo + o + 1] = R[3] * x + R[4] * y + R[5] * z;
+      out[oo + o + 2] = R[6] * x + R[7] * y + R[8] * z;
+    } else {
+      out[oo + o] = R[0] * x + R[3] * y + R[6] * z;
+      out[oo + o + 1] = R[1] * x + R[4] * y + R[7] * z;
+      out[oo + o + 2] = R[2] * x + R[5] * y + R[8] * z;
+    }
+  }
+}
+
 /** Tᵀ K T for a square matrix of size 3k (row-major), T = blockdiag(R, …, R): the global
  * stiffness from a local one. */
 export function rotateMatrixToGlobal(R: Rotation, K: Float64Array, n: number): Float64Array {

@@ -1,0 +1,41 @@
+// One case's part of the results document (results.ts) from its CaseData. These objects are
+// the document itself, so they are made once, directly in their final shape.
+import type { AnalysisModel, Six } from './model-input';
+import type { CaseResult, MemberResult, NodeResult } from './results';
+import type { CaseData } from './case-data';
+import type { DofMap } from './dof-map';
+import { reactionResultant } from './equilibrium';
+import { DiagramView } from './diagram-store';
+import { diagramExtremes, stationsOf } from './stations';
+
+/** x + 0 turns −0 into 0, so the document never shows "-0" and compares equal to 0. */
+function six(a: Float64Array, o: number): Six {
+  return [a[o] + 0, a[o + 1] + 0, a[o + 2] + 0, a[o + 3] + 0, a[o + 4] + 0, a[o + 5] + 0];
+}
+
+/** One literal: an array of exactly 12 unboxed doubles. */
+function endForcesOf(F: Float64Array, o: number): number[] {
+  return [
+    F[o] + 0, F[o + 1] + 0, F[o + 2] + 0, F[o + 3] + 0, F[o + 4] + 0, F[o + 5] + 0,
+    F[o + 6] + 0, F[o + 7] + 0, F[o + 8] + 0, F[o + 9] + 0, F[o + 10] + 0, F[o + 11] + 0,
+  ];
+}
+
+const view = new DiagramView();
+
+export function caseResult(model: AnalysisModel, d: CaseData, dofs: DofMap): CaseResult {
+  const nodes: Record<string, NodeResult> = {};
+  for (let n = 0; n < model.nodes.length; n++) {
+    nodes[model.nodes[n].name] = dofs.supported[n] ? { u: six(d.u, n * 6), reaction: six(d.reaction, n * 6) } : { u: six(d.u, n * 6) };
+  }
+  const members: Record<string, MemberResult> = {};
+  for (let m = 0; m < model.members.length; m++) {
+    if (!d.diagrams.has(m)) continue;
+    view.on(d.diagrams, m);
+    members[model.members[m].name] = { end_forces: endForcesOf(d.endForces, 12 * m), stations: stationsOf(view), extremes: diagramExtremes(view) };
+  }
+  const reactions = reactionResultant(d.reaction, dofs.supported, model.nodes.map((n) => n.xyz));
+  const out: CaseResult = { name: d.name, kind: d.kind, nodes, members, equilibrium: { applied: six(d.applied, 0), reactions: six(reactions, 0) } };
+  if (d.kind === 'combination') out.type = d.type;
+  return out;
+}
