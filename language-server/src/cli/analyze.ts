@@ -3,29 +3,19 @@
 // with the same language and analysis code the server uses.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Workspace } from '../language/workspace';
 import { analyzeModel } from '../analysis/from-model';
-import { UsageError } from './usage';
+import { parseCommandArgs, UsageError } from './usage';
 
 export async function runAnalyze(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        output: { type: 'string', short: 'o' },
-        cases: { type: 'string' },
-        root: { type: 'string' },
-        'shear-deformation': { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    json: { type: 'boolean', default: false },
+    output: { type: 'string', short: 'o' },
+    cases: { type: 'string' },
+    root: { type: 'string' },
+    'shear-deformation': { type: 'boolean', default: false },
+  });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('struktur analyze takes one model file: struktur analyze FILE --json');
   if (!values.json) throw new UsageError('struktur analyze prints JSON only for now: add --json');

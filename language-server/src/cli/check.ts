@@ -2,11 +2,10 @@
 // LSP (stdio), collects what it publishes, and prints it in the chosen format.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import { LspProcessClient } from './lsp-client';
-import { UsageError } from './usage';
+import { parseCommandArgs, UsageError } from './usage';
 import { formatReport, isFormat, summarize, FORMATS, type CheckReport, type CheckedFile, type Format } from './formats';
 import { FlushRequest } from '../shared/protocol';
 import { RULES } from './rules';
@@ -15,23 +14,14 @@ import { SERVER_VERSION } from '../version';
 const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
 export async function runCheck(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        output: { type: 'string', short: 'o' },
-        'max-warnings': { type: 'string' },
-        root: { type: 'string' },
-        'no-color': { type: 'boolean', default: false },
-        'no-analysis': { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    output: { type: 'string', short: 'o' },
+    'max-warnings': { type: 'string' },
+    root: { type: 'string' },
+    'no-color': { type: 'boolean', default: false },
+    'no-analysis': { type: 'boolean', default: false },
+  });
   const { values, positionals } = parsed;
   const format = values.format!;
   if (!isFormat(format)) throw new UsageError(`Unknown format "${format}": use one of ${FORMATS.join(', ')}`);

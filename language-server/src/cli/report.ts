@@ -3,31 +3,21 @@
 // (docs/reports.md). The VS Code command runs this same command, so both give the same file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateReport } from '../report/generate';
 import { ModelErrorsError, prepareReport, ReportUsageError } from '../report/from-file';
 import { PRESETS, ReportConfigError, type Preset } from '../report/options';
 import { SERVER_VERSION } from '../version';
-import { UsageError } from './usage';
+import { parseCommandArgs, UsageError } from './usage';
 
 export async function runReport(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        preset: { type: 'string' },
-        config: { type: 'string' },
-        root: { type: 'string' },
-        'shear-deformation': { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    output: { type: 'string', short: 'o' },
+    preset: { type: 'string' },
+    config: { type: 'string' },
+    root: { type: 'string' },
+    'shear-deformation': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false },
+  });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('struktur report takes one model file: struktur report MODEL.struct -o report.pdf');
   if (!values.output) throw new UsageError('struktur report needs the output file: -o report.pdf');
