@@ -92,12 +92,23 @@ export async function main() {
     server = await startCodeServer({ setup, dir: tmp, extensionsDir });
     console.log(`[vscode] code-server ${server.base} (log: ${server.logFile})`);
     const url = workbenchUrl(server.base, { folder: workspace, extensionDevelopmentPaths: devPaths, extensionTestsPath: bundle, extensionEnvironment: env });
+    // A second window (a colleague's VS Code, for the live-session tests): its own empty folder,
+    // the same extension, and the test bundle in the role the request names.
+    const secondFolder = path.join(tmp, 'second-workspace');
+    fs.mkdirSync(secondFolder, { recursive: true });
+    const windowUrl = (extra) => workbenchUrl(server.base, {
+      folder: secondFolder,
+      extensionDevelopmentPaths: devPaths,
+      extensionTestsPath: bundle,
+      extensionEnvironment: { STRUKTUR_VSCODE_ARTIFACTS: artifacts, ...extra },
+    });
     fs.mkdirSync(artifacts, { recursive: true });
     const run = await runWorkbench({
       chromium: setup.chromium,
       url,
       timeoutMs: TIMEOUT_MS,
       requestsDir: artifacts,
+      windowUrl,
       onLog: (level, line) => {
         if (level === 'pageerror') console.error(`[page] ${line}`);
         else console.log(line);

@@ -3,7 +3,10 @@
 // exit code through window.codeAutomationExit (both called by the workbench when code-server runs
 // with the smoke-test driver). The extension tests can ask for a screenshot by writing
 // `NAME.png.request` in the requests folder; the harness takes it and answers with
-// `NAME.png.json`, holding what the status bar shows.
+// `NAME.png.json`, holding what the status bar shows. They can also open a second workbench
+// window — another browser context, so another workbench with its own extension host — by
+// writing `NAME.window.request` (JSON: the extension environment to add); the harness answers
+// with `NAME.window.json`. A screenshot request may name the window: `{ "window": "NAME" }`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
@@ -30,8 +33,9 @@ export async function statusBarTexts(page) {
  * @param {(level: string, line: string) => void} [o.onLog]
  * @param {string} [o.requestsDir]  where the tests ask for screenshots
  * @param {{ width: number, height: number }} [o.viewport]
+ * @param {(env: Record<string, string>) => string} [o.windowUrl]  the URL of a second window
  */
-export async function runWorkbench({ chromium: executablePath, url, timeoutMs, onLog = () => {}, requestsDir, viewport = { width: 1440, height: 900 } }) {
+export async function runWorkbench({ chromium: executablePath, url, timeoutMs, onLog = () => {}, requestsDir, viewport = { width: 1440, height: 900 }, windowUrl }) {
   const browser = await launchBrowser(executablePath);
   const lines = [];
   try {
@@ -39,6 +43,8 @@ export async function runWorkbench({ chromium: executablePath, url, timeoutMs, o
     let resolveExit;
     const exited = new Promise((r) => (resolveExit = r));
     const requests = [];
+    /** Second windows by name: their page, and the exit code of their extension host. */
+    const windows = new Map();
 
     const handleLine = (level, line) => {
       lines.push(line);
@@ -53,10 +59,48 @@ export async function runWorkbench({ chromium: executablePath, url, timeoutMs, o
         return;
       }
       for (const n of names) {
-        fs.rmSync(path.join(requestsDir, n), { force: true });
-        requests.push(answerScreenshot(page, path.join(requestsDir, n.replace(/\.request$/, ''))));
+        const request = readRequest(path.join(requestsDir, n));
+        const target = request.window ? windows.get(request.window)?.page : page;
+        requests.push(answerScreenshot(target, path.join(requestsDir, n.replace(/\.request$/, '')), request.window));
+      }
+      let opens = [];
+      try {
+        opens = fs.readdirSync(requestsDir).filter((n) => n.endsWith('.window.request'));
+      } catch {
+        return;
+      }
+      for (const n of opens) {
+        const name = n.replace(/\.window\.request$/, '');
+        const request = readRequest(path.join(requestsDir, n));
+        requests.push(openWindow(name, request.env ?? {}));
       }
     }, 200);
+
+    async function openWindow(name, env) {
+      const answer = path.join(requestsDir, `${name}.window.json`);
+      try {
+        if (!windowUrl) throw new Error('this harness opens no second window');
+        if (windows.has(name)) throw new Error(`window ${name} is open already`);
+        const context = await browser.newContext({ viewport });
+        const second = await context.newPage();
+        const entry = { page: second, exitCode: undefined };
+        windows.set(name, entry);
+        await second.exposeFunction('codeAutomationLog', (level, args) => {
+          const list = Array.isArray(args) ? args : [args];
+          const text = typeof list[0] === 'string' ? format(...list) : list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+          for (const line of text.split('\n')) handleLine(level, `[${name}] ${line}`);
+        });
+        await second.exposeFunction('codeAutomationExit', (code) => {
+          entry.exitCode = code;
+          handleLine('info', `[${name}] extension host exited with ${code}`);
+        });
+        second.on('pageerror', (err) => onLog('pageerror', `[${name}] ${err}`));
+        await second.goto(windowUrl(env), { waitUntil: 'domcontentloaded' });
+        fs.writeFileSync(answer, JSON.stringify({ opened: true }));
+      } catch (err) {
+        fs.writeFileSync(answer, JSON.stringify({ opened: false, error: String(err) }));
+      }
+    }
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       const list = Array.isArray(args) ? args : [args];
       const text = typeof list[0] === 'string' ? format(...list) : list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
@@ -77,9 +121,26 @@ export async function runWorkbench({ chromium: executablePath, url, timeoutMs, o
   }
 }
 
-async function answerScreenshot(page, file) {
+/** Takes a request file away and returns its JSON (an empty request is `{}`). */
+function readRequest(file) {
+  let text = '';
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    // taken already
+  }
+  fs.rmSync(file, { force: true });
+  try {
+    return text.trim() ? JSON.parse(text) : {};
+  } catch {
+    return {};
+  }
+}
+
+async function answerScreenshot(page, file, windowName) {
   const answer = { file, statusBar: [], error: undefined };
   try {
+    if (!page) throw new Error(`no window ${windowName}`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     answer.statusBar = await statusBarTexts(page);
     await page.screenshot({ path: file });

@@ -17,6 +17,8 @@ export interface SuiteResults {
 
 export function run(): Promise<void> {
   const suite = process.env.STRUKTUR_VSCODE_SUITE ?? 'workbench';
+  // A second window of the live-session tests: no suites, an agent the first window drives.
+  if (suite === 'agent') return require('./second-window/agent').runAgent();
   const resultsFile = process.env.STRUKTUR_VSCODE_RESULTS;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60000, slow: 5000 });
   const grep = process.env.STRUKTUR_VSCODE_GREP;

@@ -127,6 +127,20 @@ function positionOf(doc: vscode.TextDocument, text: string, offset: number): vsc
   return doc.validatePosition(new vscode.Position(line, offset - start));
 }
 
+/** The 1-based line of a participant's cursor in their file now (their selections are relative
+ * positions, so this follows everyone's edits). */
+function cursorLine(session: LiveSession, p: Participant): number | undefined {
+  const s = p.file ? p.selections?.[0] : undefined;
+  if (!s || !session.files.has(p.file!)) return undefined;
+  const ytext = fileText(session.client.doc, p.file!);
+  const abs = fromSharedSelection(session.client.doc, ytext, s);
+  if (!abs) return undefined;
+  const text = ytext.toString();
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < abs.head; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 function safeColor(c: string | undefined): string {
   return c && /^#[0-9a-fA-F]{6}$/.test(c) ? c : '#3b82f6';
 }
@@ -158,7 +172,8 @@ export class ParticipantsView implements vscode.TreeDataProvider<Item>, vscode.D
 
   getTreeItem({ participant: p }: Item): vscode.TreeItem {
     const item = new vscode.TreeItem(`${p.user?.name ?? '?'}${p.self ? ' (you)' : ''}`);
-    const where = p.file ? `${p.file}${p.visible ? `:${p.visible[0] + 1}` : ''}` : 'not in a shared file';
+    const line = this.session ? cursorLine(this.session, p) : undefined;
+    const where = p.file ? `${p.file}${line !== undefined ? `:${line}` : p.visible ? `:${p.visible[0] + 1}` : ''}` : 'not in a shared file';
     item.description = [p.role ?? (p.self ? this.session?.role : undefined), where, p.editing ? `${p.editing.kind} ${p.editing.name}` : undefined].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(this.following === p.clientId ? 'eye' : 'account', new vscode.ThemeColor(p.self ? 'foreground' : 'charts.blue'));
     item.tooltip = `${p.user?.name} — ${item.description}`;

@@ -17,6 +17,8 @@ import { parseInvitation } from '../../../extension/src/live/invitation';
 import type { StartResult } from '../../../extension/src/live/controller';
 import { api, closeAllEditors, diagnosticsWhere, diagnostics, open, until, workspaceUri } from './helpers';
 import { screenshot } from './screenshot.vscode-test';
+import { SecondWindow } from '../second-window/controller';
+import { diagnosticKey } from '../second-window/protocol';
 
 /** The checkout: the suite bundle lives in <repo>/.cache/vscode-tests. */
 const REPO = path.resolve(__dirname, '..', '..');
@@ -78,9 +80,7 @@ function resultsHash(doc: unknown): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
-function diagKey(d: vscode.Diagnostic): string {
-  return `${d.range.start.line}:${d.range.start.character} ${d.severity} ${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`;
-}
+const diagKey = (d: vscode.Diagnostic) => diagnosticKey(d);
 
 describe('live sessions', function () {
   this.timeout(180000);
@@ -94,6 +94,9 @@ describe('live sessions', function () {
   };
   let started: StartResult;
   const entry = () => workspaceUri('examples/include-main.struct');
+  /** A colleague's VS Code: a second workbench window with its own extension host. */
+  let gina: SecondWindow | undefined;
+  let ginaUri = '';
 
   before(async () => {
     node = findNode();
@@ -110,6 +113,7 @@ describe('live sessions', function () {
   });
 
   after(async () => {
+    await gina?.close();
     for (const p of participants) p.destroy();
     await vscode.commands.executeCommand('struktur.live.end');
     const cfg = vscode.workspace.getConfiguration('struktur.live');
@@ -199,6 +203,80 @@ describe('live sessions', function () {
     assert.ok(shot.statusBar.some((s) => /Live: connected/.test(s)), JSON.stringify(shot.statusBar));
   });
 
+  it('a colleague joins from a second VS Code window: typing both ways converges, cursors and names show, diagnostics and results agree', async function () {
+    // Only the code-server harness opens a second window (not @vscode/test-electron).
+    if (!process.env.STRUKTUR_VSCODE_SCREENSHOTS) this.skip();
+    this.timeout(300000);
+    const live = (await api()).live()!;
+    const editor = await open(entry());
+    const doc = editor.document;
+    gina = await SecondWindow.open('gina');
+    const invitation = await live.invite('editor', 'Gina');
+    ginaUri = await gina.ask<string>({ op: 'join', invitation }, 120000);
+    assert.match(ginaUri, /^struktur-live:/);
+    const hostText = () => doc.getText().replace(/\r\n/g, '\n');
+    await until('the room\'s text in Gina\'s window', async () => (await gina!.ask<string>({ op: 'text', uri: ginaUri })) === hostText());
+    await until('Gina in the host\'s session', () => live.session!.client.participants().some((p) => p.user?.name === 'Gina'), { events: [live.onDidChange] });
+
+    // Gina types in her editor (the `type` command, as keystrokes do); the host sees it.
+    await gina.ask({ op: 'type', uri: ginaUri, marker: 'let bay', text: '# typed by Gina\n' });
+    await until('Gina\'s line in the host\'s editor', () => hostText().includes('# typed by Gina\n'), { events: [vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>] });
+    // The host types; Gina sees it.
+    assert.ok(await editor.edit((b) => b.insert(doc.positionAt(doc.getText().indexOf('# typed by Gina')), '# typed by Hannah\n')));
+    await until('Hannah\'s line in Gina\'s window', async () => (await gina!.ask<string>({ op: 'text', uri: ginaUri })).includes('# typed by Hannah\n'));
+
+    // Both type at the same place at the same time — inside the comment, so the model stays
+    // valid: 15 characters each, interleaved freely.
+    const marker = 'by Gina';
+    const ginaTyping = gina.ask({ op: 'type', uri: ginaUri, marker, text: 'g'.repeat(15) });
+    for (let i = 0; i < 15; i++) {
+      const at = doc.getText().indexOf(marker);
+      await editor.edit((b) => b.insert(doc.positionAt(at), 'h'));
+    }
+    await ginaTyping;
+    await live.session!.whenIdle();
+    await gina.ask({ op: 'idle' });
+    const reader = participant(started.serverUrl, started.room, mint(node, server.secretFile, started.room, 'viewer', 'Referee'));
+    await reader.connect();
+    const converged = await until('the same text in both windows and on the server', async () => {
+      const t = hostText();
+      const g = await gina!.ask<string>({ op: 'text', uri: ginaUri });
+      return t === g && t === fileText(reader.doc, 'include-main.struct').toString() && t;
+    });
+    const run = /# typed ((?:g|h)+)by Gina/.exec(converged);
+    assert.ok(run, 'the typed characters are not before the marker');
+    assert.equal([...run[1]].filter((c) => c === 'g').length, 15);
+    assert.equal([...run[1]].filter((c) => c === 'h').length, 15);
+
+    // Cursors with names, both ways.
+    const hostDocUri = entry().toString();
+    await until('Gina\'s cursor in the host\'s editor', () => live.decorations?.drawn.get(hostDocUri)?.includes('Gina'), { events: [live.onDidChange] });
+    editor.selection = new vscode.Selection(doc.positionAt(doc.getText().indexOf('let bay')), doc.positionAt(doc.getText().indexOf('let bay') + 7));
+    await until('Hannah\'s cursor in Gina\'s window', async () => (await gina!.ask<string[]>({ op: 'cursors', uri: ginaUri })).includes('Hannah Host'));
+    const ginaState = await gina.state(ginaUri);
+    assert.deepEqual(ginaState.participants.filter((n) => n === 'Gina' || n === 'Hannah Host'), ['Gina', 'Hannah Host']);
+    assert.match(ginaState.statusText, /Live: connected/);
+
+    // Every window's language server analyses the same text: same diagnostics, same results.
+    await diagnosticsWhere(entry(), 'published', () => true);
+    const hostResults = await until('the host\'s results of the current text', async () => {
+      const r = await (await api()).results(entry());
+      return r && hostText() === (await gina!.ask<string>({ op: 'text', uri: ginaUri })) && r;
+    });
+    const ginaResults = await gina.ask({ op: 'results', uri: ginaUri });
+    assert.equal(resultsHash(ginaResults), resultsHash(hostResults));
+    assert.deepEqual(await gina.ask<string[]>({ op: 'diagnostics', uri: ginaUri }), diagnostics(entry()).map(diagKey));
+
+    // Pictures of both windows, as the two people see them.
+    editor.revealRange(new vscode.Range(20, 0, 45, 0), vscode.TextEditorRevealType.AtTop);
+    await gina.ask({ op: 'reveal', uri: ginaUri, line: 20 });
+    const hostShot = await screenshot('live-two-windows-host.png');
+    const ginaShot = await gina.screenshot('live-two-windows-guest.png');
+    assert.equal(hostShot.error, undefined);
+    assert.equal(ginaShot.error, undefined);
+    assert.ok(ginaShot.statusBar.some((s) => /Live: connected/.test(s)), JSON.stringify(ginaShot.statusBar));
+  });
+
   it('refuses a viewer\'s typing: nothing reaches the editor or the server', async () => {
     const vera = participant(started.serverUrl, started.room, mint(node, server.secretFile, started.room, 'viewer', 'Vera'));
     await vera.connect();
@@ -250,6 +328,11 @@ describe('live sessions', function () {
     }, { events: [vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>], timeoutMs: 60000 });
     for (const t of typed) assert.equal(text.split(t.token).length - 1, 1, `${JSON.stringify(t.token)} once`);
     await until('every edit confirmed', () => live.session!.client.unconfirmed === 0 && bob2.unconfirmed === 0);
+    // The second window reconnected by itself and holds the same text.
+    if (gina) {
+      await until('Gina\'s window connected again', async () => /Live: connected/.test((await gina!.state()).statusText), { timeoutMs: 60000 });
+      await until('Gina\'s window converged', async () => (await gina!.ask<string>({ op: 'text', uri: ginaUri })) === editor.document.getText().replace(/\r\n/g, '\n'), { timeoutMs: 60000 });
+    }
   });
 
   it('ends the session without touching the host\'s file on disk', async () => {
@@ -258,6 +341,11 @@ describe('live sessions', function () {
     const live = (await api()).live()!;
     assert.equal(live.session, undefined);
     assert.equal(fs.readFileSync(entry().fsPath, 'utf8'), before);
+    if (gina) {
+      // The colleague is told, leaves, and keeps the copy open and readable.
+      await until('Gina out of the session', async () => !/Live: connected/.test((await gina!.state()).statusText));
+      assert.ok((await gina.ask<string>({ op: 'text', uri: ginaUri })).includes('by Gina\n'));
+    }
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAllEditors();
   });
