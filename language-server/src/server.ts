@@ -21,7 +21,10 @@ import { registerFeatures } from './features/register';
 import { AnalysisRunner } from './analysis-runner';
 import { analysisDiagnostics, toAnalysisModel, toResultDiagnostics, type ModelMapping } from './analysis/from-model';
 import type { AnalysisOutcome } from './analysis/analyze';
-import { AnalysisStatusNotification, FlushRequest, ModelViewRequest, ResultsRequest } from './shared/protocol';
+import { AnalysisStatusNotification, FlushRequest, MemberSeriesRequest, ModelViewRequest, ResultsDigestRequest, ResultsRequest } from './shared/protocol';
+import { digestResults, memberSeries } from './shared/dashboard-digest';
+import type { ResultsDigest } from './shared/dashboard-messages';
+import type { ResultsDocument } from './analysis/results';
 import { buildModelView } from './features/model-view';
 import { SERVER_VERSION } from './version';
 
@@ -269,7 +272,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { validated: uris.length };
   });
 
-  connection.onRequest(ResultsRequest, async ({ uri }) => {
+  /** The results document of the model `uri` belongs to, once the text now is analysed; the same
+   * object while nothing changes (so what is derived from it can be kept with it). */
+  const resultDocuments = new WeakMap<Analysed, ResultsDocument>();
+  async function currentResults(uri: string): Promise<ResultsDocument | null> {
     const root = workspace.rootOf(uri);
     if (timers.has(uri) || inFlight.size) {
       clearTimeout(timers.get(uri));
@@ -281,7 +287,28 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const a = analysed.get(root);
     if (!a || a.key !== wantedKey.get(root)) return null;
     const model = workspace.model(root);
-    return { ...a.outcome.results, diagnostics: toResultDiagnostics([...model.diagnostics, ...a.diagnostics], sourcePath) };
+    const diagnostics = toResultDiagnostics([...model.diagnostics, ...a.diagnostics], sourcePath);
+    const kept = resultDocuments.get(a);
+    if (kept && JSON.stringify(kept.diagnostics) === JSON.stringify(diagnostics)) return kept;
+    const doc: ResultsDocument = { ...a.outcome.results, diagnostics };
+    resultDocuments.set(a, doc);
+    return doc;
+  }
+  const digests = new WeakMap<ResultsDocument, ResultsDigest>();
+
+  connection.onRequest(ResultsRequest, async ({ uri }) => currentResults(uri));
+
+  connection.onRequest(ResultsDigestRequest, async ({ uri }) => {
+    const doc = await currentResults(uri);
+    if (!doc) return null;
+    let digest = digests.get(doc);
+    if (!digest) digests.set(doc, (digest = digestResults(doc)));
+    return digest;
+  });
+
+  connection.onRequest(MemberSeriesRequest, async ({ uri, member }) => {
+    const doc = await currentResults(uri);
+    return doc ? memberSeries(doc, member) : null;
   });
 
   connection.onRequest(ModelViewRequest, async ({ uri }) => {

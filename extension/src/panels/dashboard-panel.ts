@@ -1,17 +1,17 @@
 // The results dashboard's panel: one per model (keyed by its root file), fed by a ModelFeed that
 // follows edits and analyses, restored by a webview serializer after a reload, linked through the
 // selection hub (a row or bar clicked there reveals the declaration and selects the member in the
-// 3D view; the cursor on a declaration selects it there). The webview gets a digest of the results
-// and the stations of one member at a time (dashboard-digest.ts), so a large model never crosses
-// the channel whole.
+// 3D view; the cursor on a declaration selects it there). The server sends a digest of the results
+// (struktur/resultsDigest) and the stations of one member at a time (struktur/memberSeries), so a
+// large model's stations cross neither the LSP connection nor the webview channel.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { dashboardModel, digestResults, memberSeries } from '../../../language-server/src/shared/dashboard-digest';
+import { dashboardModel } from '../../../language-server/src/shared/dashboard-digest';
 import {
   DASHBOARD_VIEW_TYPE, type DashboardModel, type DashboardToHost, type HostToDashboard, type ResultsDigest,
 } from '../../../language-server/src/shared/dashboard-messages';
-import type { ResultsDocument } from '../../../language-server/src/shared/protocol';
-import type { ModelFeed, ModelSnapshot } from './model-feed';
+import { MemberSeriesRequest, ResultsDigestRequest } from '../../../language-server/src/shared/protocol';
+import type { ModelFeed, ModelSnapshot, ResultsFetcher } from './model-feed';
 import { ModelPanel, PanelRegistry, figureFolder, modelPanelTitle, type ModelPanelHandle, type ModelPanelKind, type PanelSet } from './model-panel';
 import type { PanelContext } from './register-panels';
 
@@ -28,15 +28,16 @@ export interface DashboardPanelHandle extends ModelPanelHandle<DashboardToHost> 
 
 const KIND: ModelPanelKind = { script: 'dashboard', source: SOURCE, label: 'Dashboard', inlineStyles: true, revealPreservesFocus: true };
 
-export class DashboardPanel extends ModelPanel<DashboardToHost, HostToDashboard> implements DashboardPanelHandle {
+/** The dashboard needs the digest, never the stations of every member. */
+const digestOnly: ResultsFetcher<ResultsDigest> = (client, uri) => client.sendRequest(ResultsDigestRequest, { uri });
+
+export class DashboardPanel extends ModelPanel<DashboardToHost, HostToDashboard, ResultsDigest> implements DashboardPanelHandle {
   private readonly postEmitter = new vscode.EventEmitter<HostToDashboard>();
   readonly onDidPost = this.postEmitter.event;
   lastUpdate: Extract<HostToDashboard, { type: 'update' }> | undefined;
   updates = 0;
-  // The digest of the last results document (the feed hands the same object until it changes).
-  private digested: { of: ResultsDocument; digest: ResultsDigest } | undefined;
 
-  constructor(ctx: PanelContext, panel: vscode.WebviewPanel, feed: ModelFeed, registry: PanelSet) {
+  constructor(ctx: PanelContext, panel: vscode.WebviewPanel, feed: ModelFeed<ResultsDigest>, registry: PanelSet) {
     // Plotly's SVG charts set style attributes: this panel alone allows inline styles (never eval);
     // focus stays here on reveal, so the engineer can walk down the table while the editor follows.
     super(ctx, panel, feed, KIND, registry);
@@ -47,15 +48,15 @@ export class DashboardPanel extends ModelPanel<DashboardToHost, HostToDashboard>
     switch (message.type) {
       case 'memberRequest': {
         const s = this.feed.current;
-        const view = s.lastGood ?? s.view;
-        const length = view?.members.find((m) => m.name === message.element.name)?.length;
-        this.post({ type: 'member', series: s.results ? memberSeries(s.results, message.element.name, length) : null });
+        const client = await this.ctx.server.ready();
+        const series = s.results ? await client.sendRequest(MemberSeriesRequest, { uri: this.model, member: message.element.name }) : null;
+        this.post({ type: 'member', series });
         break;
       }
     }
   }
 
-  protected publish(s: ModelSnapshot): void {
+  protected publish(s: ModelSnapshot<ResultsDigest>): void {
     // Counts and lengths from the last good view (what the results belong to); validity from the newest.
     const base = s.lastGood ?? s.view;
     let model: DashboardModel | null = null;
@@ -63,13 +64,12 @@ export class DashboardPanel extends ModelPanel<DashboardToHost, HostToDashboard>
       model = dashboardModel(base);
       if (s.view) model = { ...model, valid: s.view.valid, errors: s.view.errors };
     }
-    if (s.results && this.digested?.of !== s.results) this.digested = { of: s.results, digest: digestResults(s.results) };
     const status = s.status;
     this.panel.title = panelTitle(s);
     this.post({
       type: 'update',
       model,
-      results: s.results ? this.digested!.digest : null,
+      results: s.results,
       status: { resultsCurrent: s.resultsCurrent, ...(status ? { analysis: status.state } : {}), ...(status?.message ? { message: status.message } : {}) },
     });
   }
@@ -99,13 +99,14 @@ export class DashboardPanel extends ModelPanel<DashboardToHost, HostToDashboard>
   }
 }
 
-const panels = new PanelRegistry<DashboardPanel>({
+const panels = new PanelRegistry<DashboardPanel, ResultsDigest>({
   viewType: DASHBOARD_VIEW_TYPE,
   title: panelTitle,
+  results: digestOnly,
   create: (ctx, panel, feed, registry) => new DashboardPanel(ctx, panel, feed, registry),
 });
 
-function panelTitle(s: ModelSnapshot): string {
+function panelTitle(s: ModelSnapshot<ResultsDigest>): string {
   return modelPanelTitle('Dashboard', s);
 }
 

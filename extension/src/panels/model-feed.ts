@@ -1,13 +1,21 @@
 // What a panel shows of one model, kept current: the model view (struktur/modelView) and the
-// results (struktur/results), fetched again — debounced — when a file of the model changes and
-// when the server reports a new analysis state. An invalid intermediate edit keeps the last good
-// view and results on screen, flagged, rather than blanking the panel.
+// results — the whole document (struktur/results) or only what the panel needs of it (the
+// dashboard's digest) — fetched again, debounced, when a file of the model changes and when the
+// server reports a new analysis state. An invalid intermediate edit keeps the last good view and
+// results on screen, flagged, rather than blanking the panel.
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelViewRequest, ResultsRequest, type AnalysisStatus, type ResultsDocument } from '../../../language-server/src/shared/protocol';
 import type { ModelView } from '../../../language-server/src/shared/model-view';
 import type { ServerHost } from '../server-host';
 
-export interface ModelSnapshot {
+/** How a panel gets the results it shows: null when the model has none now. */
+export type ResultsFetcher<R> = (client: LanguageClient, uri: string) => Promise<R | null>;
+
+/** The whole results document (the 3D view draws every member's diagrams). */
+export const wholeResults: ResultsFetcher<ResultsDocument> = (client, uri) => client.sendRequest(ResultsRequest, { uri });
+
+export interface ModelSnapshot<R = ResultsDocument> {
   /** The model's root file. */
   model: string;
   /** The newest view (it may have errors; `valid` says). */
@@ -15,7 +23,7 @@ export interface ModelSnapshot {
   /** The newest view without errors (what a panel draws while the text is invalid). */
   lastGood: ModelView | null;
   /** The newest results; kept while the model is invalid or being analysed. */
-  results: ResultsDocument | null;
+  results: R | null;
   /** false when `results` are older than the text (model invalid, analysis running or failed). */
   resultsCurrent: boolean;
   status: AnalysisStatus | undefined;
@@ -23,16 +31,21 @@ export interface ModelSnapshot {
 
 export const FEED_DEBOUNCE_MS = 250;
 
-export class ModelFeed implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ModelSnapshot>();
+export class ModelFeed<R = ResultsDocument> implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ModelSnapshot<R>>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private files = new Set<string>();
-  private snapshot: ModelSnapshot;
+  private snapshot: ModelSnapshot<R>;
   readonly onDidUpdate = this.emitter.event;
 
-  constructor(private readonly server: ServerHost, readonly model: vscode.Uri) {
+  constructor(
+    private readonly server: ServerHost,
+    readonly model: vscode.Uri,
+    // The default is the whole document, so R defaults to ResultsDocument with it.
+    private readonly fetchResults: ResultsFetcher<R> = wholeResults as unknown as ResultsFetcher<R>,
+  ) {
     this.snapshot = { model: model.toString(), view: null, lastGood: null, results: null, resultsCurrent: false, status: undefined };
     this.files.add(model.toString());
     this.disposables.push(
@@ -52,7 +65,7 @@ export class ModelFeed implements vscode.Disposable {
     );
   }
 
-  get current(): ModelSnapshot {
+  get current(): ModelSnapshot<R> {
     return this.snapshot;
   }
 
@@ -62,7 +75,7 @@ export class ModelFeed implements vscode.Disposable {
   }
 
   /** Fetches now (the panel just opened or asked to refresh). */
-  refresh(): Promise<ModelSnapshot> {
+  refresh(): Promise<ModelSnapshot<R>> {
     clearTimeout(this.timer);
     this.timer = undefined;
     return this.fetch();
@@ -76,7 +89,7 @@ export class ModelFeed implements vscode.Disposable {
     }, FEED_DEBOUNCE_MS);
   }
 
-  private async fetch(): Promise<ModelSnapshot> {
+  private async fetch(): Promise<ModelSnapshot<R>> {
     const generation = ++this.generation;
     const client = await this.server.ready();
     const uri = this.model.toString();
@@ -85,7 +98,7 @@ export class ModelFeed implements vscode.Disposable {
     if (view) this.files = new Set(view.files);
     const valid = !!view && view.valid;
     // Invalid models have no results to wait for; valid ones answer once analysed.
-    const results = valid ? await client.sendRequest(ResultsRequest, { uri }) : null;
+    const results = valid ? await this.fetchResults(client, uri) : null;
     if (generation !== this.generation) return this.snapshot;
     const prev = this.snapshot;
     this.snapshot = {

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostToPanel, PanelToHost } from '../../../language-server/src/shared/panel-messages';
 import { revealElement } from './element-link';
-import { ModelFeed, type ModelSnapshot } from './model-feed';
+import { ModelFeed, type ModelSnapshot, type ResultsFetcher } from './model-feed';
+import type { ResultsDocument } from '../../../language-server/src/shared/protocol';
 import type { PanelContext } from './register-panels';
 import { webviewHtml, webviewOptions } from './webview-html';
 
@@ -30,8 +31,8 @@ export interface ModelPanelKind {
 
 /** Where the registry files a panel and takes it out again. */
 export interface PanelSet {
-  add(model: string, panel: ModelPanel<Message, Message>): void;
-  remove(panel: ModelPanel<Message, Message>): void;
+  add(model: string, panel: ModelPanel<Message, Message, unknown>): void;
+  remove(panel: ModelPanel<Message, Message, unknown>): void;
 }
 
 /** What tests (through a command's return value) can see of any open model panel. */
@@ -45,7 +46,8 @@ export interface ModelPanelHandle<In extends Message> {
   receive(message: In): Promise<void>;
 }
 
-export abstract class ModelPanel<In extends Message, Out extends Message> implements vscode.Disposable, ModelPanelHandle<In> {
+/** `R`: what the panel's feed fetches of the results (the whole document by default). */
+export abstract class ModelPanel<In extends Message, Out extends Message, R = ResultsDocument> implements vscode.Disposable, ModelPanelHandle<In> {
   protected readonly disposables: vscode.Disposable[] = [];
   private readonly received = new vscode.EventEmitter<In>();
   readonly onDidReceive = this.received.event;
@@ -57,7 +59,7 @@ export abstract class ModelPanel<In extends Message, Out extends Message> implem
   protected constructor(
     protected readonly ctx: PanelContext,
     readonly panel: vscode.WebviewPanel,
-    readonly feed: ModelFeed,
+    readonly feed: ModelFeed<R>,
     private readonly kind: ModelPanelKind,
     private readonly registry: PanelSet,
   ) {
@@ -121,7 +123,7 @@ export abstract class ModelPanel<In extends Message, Out extends Message> implem
   }
 
   /** Sends the snapshot to the webview (called only once the webview is ready). */
-  protected abstract publish(s: ModelSnapshot): void;
+  protected abstract publish(s: ModelSnapshot<R>): void;
 
   /** The panel's own messages. */
   protected abstract handle(message: In): Promise<void>;
@@ -148,20 +150,22 @@ export abstract class ModelPanel<In extends Message, Out extends Message> implem
 }
 
 /** The open panels of one kind, at most one per model. */
-export class PanelRegistry<P extends ModelPanel<any, any>> implements PanelSet {
+export class PanelRegistry<P extends ModelPanel<any, any, R>, R = ResultsDocument> implements PanelSet {
   private readonly open = new Map<string, P>();
 
   constructor(private readonly spec: {
     viewType: string;
-    title(s: ModelSnapshot): string;
-    create(ctx: PanelContext, panel: vscode.WebviewPanel, feed: ModelFeed, registry: PanelSet): P;
+    title(s: ModelSnapshot<R>): string;
+    /** What the panel needs of the results; the whole document when absent. */
+    results?: ResultsFetcher<R>;
+    create(ctx: PanelContext, panel: vscode.WebviewPanel, feed: ModelFeed<R>, registry: PanelSet): P;
   }) {}
 
-  add(model: string, panel: ModelPanel<Message, Message>): void {
+  add(model: string, panel: ModelPanel<Message, Message, unknown>): void {
     this.open.set(model, panel as P);
   }
 
-  remove(panel: ModelPanel<Message, Message>): void {
+  remove(panel: ModelPanel<Message, Message, unknown>): void {
     for (const [k, p] of this.open) if (p === panel) this.open.delete(k);
   }
 
@@ -179,7 +183,7 @@ export class PanelRegistry<P extends ModelPanel<any, any>> implements PanelSet {
       existing.panel.reveal(undefined, true);
       return existing;
     }
-    const feed = new ModelFeed(ctx.server, uri);
+    const feed = new ModelFeed<R>(ctx.server, uri, this.spec.results);
     // The root of an included file's model is known once the server answered.
     const snapshot = await feed.refresh().catch(() => feed.current);
     const again = this.find(snapshot.model);
@@ -204,7 +208,7 @@ export class PanelRegistry<P extends ModelPanel<any, any>> implements PanelSet {
       return undefined;
     }
     panel.webview.options = webviewOptions(ctx.context.extensionUri);
-    return this.spec.create(ctx, panel, new ModelFeed(ctx.server, uri), this);
+    return this.spec.create(ctx, panel, new ModelFeed<R>(ctx.server, uri, this.spec.results), this);
   }
 
   /** The serializer that restores this kind's panels after a reload, and their disposal. */
@@ -225,7 +229,7 @@ export class PanelRegistry<P extends ModelPanel<any, any>> implements PanelSet {
 }
 
 /** A panel's title: the prefix and the model's title (or its root file's name). */
-export function modelPanelTitle(prefix: string, s: ModelSnapshot): string {
+export function modelPanelTitle(prefix: string, s: ModelSnapshot<unknown>): string {
   const view = s.view ?? s.lastGood;
   const name = view?.title ?? path.basename(vscode.Uri.parse(s.model).path);
   return `${prefix} · ${name}`;

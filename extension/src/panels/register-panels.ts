@@ -15,7 +15,7 @@ export interface PanelContext {
   output: vscode.LogOutputChannel;
   selection: SelectionHub;
   /** Lets the cursor tracking find the model view of an editor's document. */
-  trackFeed(feed: ModelFeed): vscode.Disposable;
+  trackFeed(feed: ModelFeed<unknown>): vscode.Disposable;
 }
 
 export interface Panels extends vscode.Disposable {
@@ -24,7 +24,7 @@ export interface Panels extends vscode.Disposable {
 
 export function registerPanels(context: vscode.ExtensionContext, server: ServerHost, output: vscode.LogOutputChannel): Panels {
   const selection = new SelectionHub();
-  const feeds = new Set<ModelFeed>();
+  const feeds = new Set<ModelFeed<unknown>>();
   const disposables: vscode.Disposable[] = [selection];
   const ctx: PanelContext = {
     context, server, output, selection,

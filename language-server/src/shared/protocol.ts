@@ -3,6 +3,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { ResultsDocument } from '../analysis/results';
 import type { ModelView } from './model-view';
+import type { MemberSeries, ResultsDigest } from './dashboard-messages';
 
 /** Validates every open document now and answers once all their diagnostics are published. */
 export const FlushRequest = new RequestType0<{ validated: number }, void>('struktur/flush');
@@ -15,6 +16,20 @@ export interface ResultsParams {
 /** The results document (struktur-results/1) of a model, waiting for an analysis in progress;
  * null when the model has errors or nothing to analyse. */
 export const ResultsRequest = new RequestType<ResultsParams, ResultsDocument | null, void>('struktur/results');
+
+/** What the dashboard shows of the results (reactions, equilibrium, per-case peaks, checks) —
+ * the results document without its stations, computed where the document is, so a large model's
+ * stations never cross the wire; null when `struktur/results` would answer null. */
+export const ResultsDigestRequest = new RequestType<ResultsParams, ResultsDigest | null, void>('struktur/resultsDigest');
+
+export interface MemberSeriesParams extends ResultsParams {
+  /** The member's name. */
+  member: string;
+}
+
+/** One member's stations and extremes in every case and combination (the dashboard's member
+ * diagrams); null when there are no results or no such member. */
+export const MemberSeriesRequest = new RequestType<MemberSeriesParams, MemberSeries | null, void>('struktur/memberSeries');
 
 /** The model of any of its files as the panels draw it (geometry, loads, source locations); null
  * when the file is not open or known to the server. Answered for models with errors too. */
