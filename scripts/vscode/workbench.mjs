@@ -43,36 +43,41 @@ export async function runWorkbench({ chromium: executablePath, url, timeoutMs, o
     let resolveExit;
     const exited = new Promise((r) => (resolveExit = r));
     const requests = [];
-    /** Second windows by name: their page, and the exit code of their extension host. */
+    /** Second windows by name. */
     const windows = new Map();
 
     const handleLine = (level, line) => {
       lines.push(line);
       onLog(level, line);
     };
-    // The harness's side of the screenshot requests (a poll of one folder, not of the tests).
+    // The extension host's console and exit code, relayed from the page of a workbench window.
+    async function relay(target, prefix, onExit) {
+      await target.exposeFunction('codeAutomationLog', (level, args) => {
+        const list = Array.isArray(args) ? args : [args];
+        const text = typeof list[0] === 'string' ? format(...list) : list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+        for (const line of text.split('\n')) handleLine(level, prefix + line);
+      });
+      await target.exposeFunction('codeAutomationExit', onExit);
+      target.on('pageerror', (err) => onLog('pageerror', prefix + String(err)));
+    }
+
+    // The harness's side of the tests' requests (a poll of one folder, not of the tests).
     const poll = requestsDir && setInterval(() => {
       let names = [];
       try {
-        names = fs.readdirSync(requestsDir).filter((n) => n.endsWith('.png.request'));
+        names = fs.readdirSync(requestsDir).filter((n) => n.endsWith('.request'));
       } catch {
         return;
       }
       for (const n of names) {
-        const request = readRequest(path.join(requestsDir, n));
-        const target = request.window ? windows.get(request.window)?.page : page;
-        requests.push(answerScreenshot(target, path.join(requestsDir, n.replace(/\.request$/, '')), request.window));
-      }
-      let opens = [];
-      try {
-        opens = fs.readdirSync(requestsDir).filter((n) => n.endsWith('.window.request'));
-      } catch {
-        return;
-      }
-      for (const n of opens) {
-        const name = n.replace(/\.window\.request$/, '');
-        const request = readRequest(path.join(requestsDir, n));
-        requests.push(openWindow(name, request.env ?? {}));
+        const file = path.join(requestsDir, n);
+        if (n.endsWith('.png.request')) {
+          const request = readRequest(file);
+          const target = request.window ? windows.get(request.window)?.page : page;
+          requests.push(answerScreenshot(target, file.replace(/\.request$/, ''), request.window));
+        } else if (n.endsWith('.window.request')) {
+          requests.push(openWindow(n.replace(/\.window\.request$/, ''), readRequest(file).env ?? {}));
+        }
       }
     }, 200);
 
@@ -83,31 +88,19 @@ export async function runWorkbench({ chromium: executablePath, url, timeoutMs, o
         if (windows.has(name)) throw new Error(`window ${name} is open already`);
         const context = await browser.newContext({ viewport });
         const second = await context.newPage();
-        const entry = { page: second, exitCode: undefined };
-        windows.set(name, entry);
-        await second.exposeFunction('codeAutomationLog', (level, args) => {
-          const list = Array.isArray(args) ? args : [args];
-          const text = typeof list[0] === 'string' ? format(...list) : list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-          for (const line of text.split('\n')) handleLine(level, `[${name}] ${line}`);
-        });
-        await second.exposeFunction('codeAutomationExit', (code) => {
-          entry.exitCode = code;
-          handleLine('info', `[${name}] extension host exited with ${code}`);
-        });
-        second.on('pageerror', (err) => onLog('pageerror', `[${name}] ${err}`));
+        windows.set(name, { page: second });
+        await relay(second, `[${name}] `, (code) => handleLine('info', `[${name}] extension host exited with ${code}`));
+        // Its console errors too: a window whose extension host never starts says why only there.
+        second.on('console', (m) => m.type() === 'error' && handleLine('error', `[${name}] console: ${m.text()}`));
+        second.on('crash', () => handleLine('error', `[${name}] the page crashed`));
         await second.goto(windowUrl(env), { waitUntil: 'domcontentloaded' });
+        handleLine('info', `[harness] opened the window ${name}`);
         fs.writeFileSync(answer, JSON.stringify({ opened: true }));
       } catch (err) {
         fs.writeFileSync(answer, JSON.stringify({ opened: false, error: String(err) }));
       }
     }
-    await page.exposeFunction('codeAutomationLog', (level, args) => {
-      const list = Array.isArray(args) ? args : [args];
-      const text = typeof list[0] === 'string' ? format(...list) : list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-      for (const line of text.split('\n')) handleLine(level, line);
-    });
-    await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
-    page.on('pageerror', (err) => onLog('pageerror', String(err)));
+    await relay(page, '', (code) => resolveExit(code));
 
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     let timer;
