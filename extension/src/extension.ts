@@ -40,7 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strukt
   host = server;
   const status = new StatusBar((uri) => server.client?.diagnostics?.get(uri) ?? []);
   const results = new ResultsDocuments(server);
-  const live = new SessionLoader(context, output);
+  const panels = registerPanels(context, server, output);
+  const live = new SessionLoader(context, output, panels.participants);
   context.subscriptions.push(
     live,
     output, status, results,
@@ -48,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strukt
     server.onRunning((r) => status.setServerRunning(r)),
     ...registerCommands({ context, server, results, output }),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new StrukturTaskProvider(context)),
-    registerPanels(context, server, output),
+    panels,
   );
 
   const isStruktur = (d: vscode.TextDocument) => d.languageId === 'struktur';

@@ -3,6 +3,7 @@
 // extension's activation does not pay for a feature most sessions never use.
 import * as vscode from 'vscode';
 import type { LiveApi, LiveController } from './live/controller';
+import type { ParticipantSelectionsPort } from './panels/participant-selections';
 
 type Loaded = LiveController;
 
@@ -12,7 +13,12 @@ export class SessionLoader implements vscode.Disposable {
   private loaded: Loaded | undefined;
   private readonly commands: vscode.Disposable[];
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+    /** Handed to the live side: the others' selections in the 3D views, and ours. */
+    private readonly model3d?: ParticipantSelectionsPort,
+  ) {
     const run = (name: (typeof LIVE_COMMANDS)[number]) => async (...args: unknown[]) => {
       const c = this.load();
       switch (name) {
@@ -51,8 +57,8 @@ export class SessionLoader implements vscode.Disposable {
     if (!this.loaded) {
       // A path computed at run time: esbuild leaves the require alone, Node loads the bundle.
       const bundle = this.context.asAbsolutePath('dist/live-extension.js');
-      const mod = require(bundle) as { activateLive(ctx: vscode.ExtensionContext, out: vscode.LogOutputChannel): Loaded };
-      this.loaded = mod.activateLive(this.context, this.output);
+      const mod = require(bundle) as { activateLive(ctx: vscode.ExtensionContext, out: vscode.LogOutputChannel, model3d?: ParticipantSelectionsPort): Loaded };
+      this.loaded = mod.activateLive(this.context, this.output, this.model3d);
     }
     return this.loaded;
   }

@@ -100,6 +100,22 @@ describe('layering', () => {
     assert.deepEqual(violations, []);
   });
 
+  it('the panels never load the live side (a lazily loaded bundle), and the live side takes only types from the panels', async () => {
+    const files = await fg(['extension/src/panels/**/*.ts', 'extension/src/live/**/*.ts'], { cwd: ROOT, absolute: true });
+    const violations: string[] = [];
+    for (const f of files) {
+      const rel = path.relative(ROOT, f).split(path.sep).join('/');
+      const text = fs.readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/g)) {
+        if (!m[3].startsWith('.')) continue;
+        const to = path.relative(ROOT, path.resolve(path.dirname(f), m[3])).split(path.sep).join('/');
+        if (rel.startsWith('extension/src/panels/') && to.startsWith('extension/src/live/')) violations.push(`${rel} imports ${m[3]}`);
+        if (rel.startsWith('extension/src/live/') && to.startsWith('extension/src/panels/') && !m[2]) violations.push(`${rel} imports ${m[3]} without "import type"`);
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
   it('live/ stands apart: no imports of language-server/, extension/ or vscode; live/src/protocol is pure (lib0, yjs only)', async () => {
     const files = await fg('live/**/*.ts', { cwd: ROOT, absolute: true });
     assert.ok(files.length > 0);

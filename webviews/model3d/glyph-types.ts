@@ -20,6 +20,10 @@ export interface Label {
   role: Role | 'node' | 'member';
   /** Larger is drawn first when labels collide. */
   priority: number;
+  /** Drawn as a name badge filled with this colour (a live-session participant's). */
+  badge?: string;
+  /** Badges on the same element: how many are above this one. */
+  stack?: number;
 }
 
 /** Flat triangles (9 floats each) and their outline segments (6 floats each). */

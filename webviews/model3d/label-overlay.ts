@@ -5,6 +5,7 @@
 import * as THREE from 'three';
 import type { Label } from './glyph-types';
 import type { SceneColours } from './theme-colours';
+import { textOn } from './participant-marks';
 
 export const MAX_LABELS = 400;
 const CELL = 8;
@@ -55,20 +56,45 @@ export class LabelOverlay {
       if (this.drawn >= MAX_LABELS) break;
       this.v.set(l.at[0], l.at[1], l.at[2]).project(camera);
       if (this.v.z < -1 || this.v.z > 1) continue;
-      const x = (this.v.x * 0.5 + 0.5) * width + 6;
-      const y = (-this.v.y * 0.5 + 0.5) * height - 8;
-      const w = ctx.measureText(l.text).width;
-      if (x + w < 0 || x > width || y < -lineHeight || y > height + lineHeight) continue;
-      const c0 = Math.max(0, Math.floor((x - 2) / CELL)), c1 = Math.min(cols - 1, Math.floor((x + w + 2) / CELL));
-      const r0 = Math.max(0, Math.floor((y - lineHeight / 2) / CELL)), r1 = Math.min(rows - 1, Math.floor((y + lineHeight / 2) / CELL));
+      // A badge (a participant's name) sits above and right of its element, stacked when several.
+      const pad = l.badge ? 4 : 0;
+      const x = (this.v.x * 0.5 + 0.5) * width + 6 + pad;
+      const y = (-this.v.y * 0.5 + 0.5) * height - 8 - (l.badge ? 6 + (l.stack ?? 0) * (lineHeight + 2 * pad + 2) : 0);
+      const w = ctx.measureText(l.text).width + pad;
+      if (x + w < 0 || x - pad > width || y < -lineHeight || y > height + lineHeight) continue;
+      const c0 = Math.max(0, Math.floor((x - 2 - pad) / CELL)), c1 = Math.min(cols - 1, Math.floor((x + w + 2) / CELL));
+      const r0 = Math.max(0, Math.floor((y - lineHeight / 2 - pad) / CELL)), r1 = Math.min(rows - 1, Math.floor((y + lineHeight / 2 + pad) / CELL));
+      // A stacked badge is placed on purpose, just above the one before it on the same element.
       let free = true;
-      for (let r = r0; r <= r1 && free; r++) for (let c = c0; c <= c1; c++) if (used[r * cols + c]) { free = false; break; }
+      for (let r = r0; r <= r1 && free && !l.stack; r++) for (let c = c0; c <= c1; c++) if (used[r * cols + c]) { free = false; break; }
       if (!free) continue;
       for (let r = r0; r <= r1; r++) used.fill(1, r * cols + c0, r * cols + c1 + 1);
-      ctx.fillStyle = colours.css.roles[l.role];
-      ctx.strokeText(l.text, x, y);
-      ctx.fillText(l.text, x, y);
+      if (l.badge) this.badge(l.text, l.badge, x, y, w - pad, lineHeight, pad);
+      else {
+        ctx.fillStyle = colours.css.roles[l.role];
+        ctx.strokeText(l.text, x, y);
+        ctx.fillText(l.text, x, y);
+      }
       this.drawn++;
     }
+  }
+
+  /** A rounded tag in the participant's colour with the name in black or white on it. */
+  private badge(text: string, fill: string, x: number, y: number, w: number, h: number, pad: number): void {
+    const ctx = this.ctx;
+    const [left, top, bw, bh, r] = [x - pad, y - h / 2 - pad / 2, w + 2 * pad, h + pad, 3];
+    ctx.save();
+    ctx.beginPath();
+    ctx.moveTo(left + r, top);
+    ctx.arcTo(left + bw, top, left + bw, top + bh, r);
+    ctx.arcTo(left + bw, top + bh, left, top + bh, r);
+    ctx.arcTo(left, top + bh, left, top, r);
+    ctx.arcTo(left, top, left + bw, top, r);
+    ctx.closePath();
+    ctx.fillStyle = fill;
+    ctx.fill();
+    ctx.fillStyle = textOn(fill);
+    ctx.fillText(text, x, y);
+    ctx.restore();
   }
 }

@@ -10,6 +10,8 @@ export interface LegendContent {
   utilisation?: { basis: string; max: number };
   reactions?: boolean;
   localAxes?: boolean;
+  /** Live-session participants whose selection is drawn: name, colour, what they selected. */
+  participants?: { name: string; colour: string; what: string }[];
 }
 
 function swatch(colour: string, kind: 'line' | 'box' = 'box'): HTMLElement {
@@ -69,6 +71,7 @@ export function renderLegend(el: HTMLElement, content: LegendContent, colours: S
     const axes = colours.axes.map((a) => `#${a.getHexString()}`);
     rows.push(row(swatch(axes[0], 'line'), 'x ', swatch(axes[1], 'line'), 'y ', swatch(axes[2], 'line'), 'z ', muted('local axes')));
   }
+  for (const p of content.participants ?? []) rows.push(row(swatch(p.colour), `${p.name} `, muted(p.what)));
   el.replaceChildren(...rows);
   el.hidden = rows.length === 0;
 }

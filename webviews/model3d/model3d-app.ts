@@ -3,7 +3,7 @@
 // the editor's cursor highlights). Live updates rebuild what changed and keep the camera.
 import * as THREE from 'three';
 import type { ModelView } from '../../language-server/src/shared/model-view';
-import type { HostToModel3d, Model3dToHost, Model3dUpdate } from '../../language-server/src/shared/model3d-messages';
+import type { HostToModel3d, Model3dToHost, Model3dUpdate, ParticipantSelectionView } from '../../language-server/src/shared/model3d-messages';
 import type { ElementRef } from '../../language-server/src/shared/panel-messages';
 import type { CaseResult, ResultsDocument } from '../../language-server/src/shared/protocol';
 import type { WebviewApi } from '../shared/vscode-api';
@@ -14,6 +14,8 @@ import { disposeTree, lineBatch, pointBatch, setLineColours } from './gpu-object
 import { renderLegend, type LegendContent } from './legend';
 import { loadGeometry, loadsOfCase } from './load-geometry';
 import { modelFrame, type ModelFrame } from './model-frame';
+import { participantObjects } from './participant-layer';
+import { participantMarks, type ParticipantMark } from './participant-marks';
 import { autoDeformScale, caseResult, deformedGeometry, diagramGeometry, diagramScale, maxAbs, maxDisplacement, memberUtilisation, QUANTITY_KIND, reactionGeometry, type DeformedGeometry, type DiagramQuantity } from './result-geometry';
 import { arrowObjects, memberColours, MEMBER_WIDTH, ribbonObjects, structureLayer, type StructureLayer } from './scene-layers';
 import { decodePickId, pointOnMember, type Picked } from './structure-geometry';
@@ -45,7 +47,7 @@ export class Model3dApp {
   private readonly tooltip: HTMLElement;
   private readonly empty: HTMLElement;
   structure: StructureLayer | undefined;
-  private readonly layers = { loads: new THREE.Group(), deformed: new THREE.Group(), diagram: new THREE.Group(), reactions: new THREE.Group(), highlight: new THREE.Group() };
+  private readonly layers = { loads: new THREE.Group(), deformed: new THREE.Group(), diagram: new THREE.Group(), reactions: new THREE.Group(), participants: new THREE.Group(), highlight: new THREE.Group() };
   private labels = { loads: [] as Label[], diagram: [] as Label[], reactions: [] as Label[] };
   private legendContent: LegendContent = {};
   selected: ElementRef | null = null;
@@ -59,6 +61,12 @@ export class Model3dApp {
   lastUpdate: Model3dUpdate | undefined;
   /** The deformed shape drawn now (for the tests' probe). */
   deformedData: DeformedGeometry | undefined;
+  /** The other live-session participants' selections, as the extension sent them… */
+  participantSelections: ParticipantSelectionView[] = [];
+  /** …and what of them is drawn (the elements the model has, the colours as drawn). */
+  participantsDrawn: ParticipantMark[] = [];
+  private participantLabels: Label[] = [];
+  private participantsReported = '[]';
 
   constructor(root: HTMLElement, private readonly api: WebviewApi<Model3dState, Model3dToHost>) {
     this.state = readState(api.getState());
@@ -124,6 +132,10 @@ export class Model3dApp {
       case 'theme':
         this.themeChanged();
         break;
+      case 'participants':
+        this.participantSelections = Array.isArray(msg.selections) ? msg.selections : [];
+        this.drawParticipants();
+        break;
     }
   }
 
@@ -165,6 +177,7 @@ export class Model3dApp {
     } else this.viewer.setPose(pose);
     this.cameraModel = msg.model;
     if (this.selected) this.select(this.selected, false);
+    if (viewChanged || first) this.drawParticipants();
     this.viewer.requestRender();
   }
 
@@ -287,6 +300,7 @@ export class Model3dApp {
         legend.reactions = true;
       }
     }
+    legend.participants = this.legendContent.participants;
     this.legendContent = legend;
     renderLegend(this.legend, legend, this.colours);
     this.updateLabels();
@@ -318,6 +332,7 @@ export class Model3dApp {
     if (this.state.values) labels = labels.concat(this.labels.reactions, this.labels.loads, this.labels.diagram);
     if (this.state.nodeLabels) view.nodes.forEach((n) => labels.push({ at: local(frame, n.xyz), text: n.name, role: 'node', priority: 0.5 }));
     if (this.state.memberLabels) view.members.forEach((m, k) => labels.push({ at: pointOnMember(view, frame, k, m.length / 2), text: m.name, role: 'member', priority: 0.4 }));
+    labels = labels.concat(this.participantLabels);
     this.viewer.labels.set(labels);
   }
 
@@ -386,7 +401,31 @@ export class Model3dApp {
     if (this.view && this.frame) {
       this.rebuildStructure();
       this.rebuildResults();
+      this.drawParticipants();
       if (this.selected) this.select(this.selected, false);
+    }
+  }
+
+  // --- live-session participants ---------------------------------------------------------------
+
+  /** Draws the others' selections (again: after a model update, a theme change), skipping names
+   * the model does not have, and tells the extension what is drawn when that changed. */
+  private drawParticipants(): void {
+    this.clear('participants');
+    const view = this.view, frame = this.frame;
+    const marks = view && frame ? participantMarks(view, frame, this.participantSelections, `#${this.colours.background.getHexString()}`) : { participants: [], labels: [] };
+    if (view && frame && marks.participants.length) this.layers.participants.add(participantObjects(view, frame, marks.participants, this.colours));
+    this.participantsDrawn = marks.participants;
+    this.participantLabels = marks.labels;
+    this.legendContent.participants = marks.participants.map((m) => ({ name: m.name, colour: m.colour, what: describeSelection(m.elements) }));
+    renderLegend(this.legend, this.legendContent, this.colours);
+    this.updateLabels();
+    this.viewer.requestRender();
+    const shown = marks.participants.map((m) => ({ name: m.name, colour: m.colour, elements: m.elements }));
+    const text = JSON.stringify(shown);
+    if (text !== this.participantsReported) {
+      this.participantsReported = text;
+      this.api.post({ type: 'participantsShown', selections: shown });
     }
   }
 
@@ -536,6 +575,13 @@ function div(cls: string): HTMLElement {
   const d = document.createElement('div');
   d.className = cls;
   return d;
+}
+
+/** "B1", "B1, N3", "B1, B2 and 5 more". */
+function describeSelection(elements: ElementRef[]): string {
+  const names = elements.slice(0, 3).map((e) => e.name);
+  const more = elements.length - names.length;
+  return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
 }
 
 function plural(n: number, word: string): string {

@@ -18,6 +18,9 @@ export interface Model3dProbe {
   deformedMember(name: string): XYZ[] | undefined;
   /** The selected element as the view highlights it. */
   selected(): { kind: string; name: string } | null;
+  /** The live-session participants' selections as drawn: colour, elements, and the three.js
+   * objects drawing them (bands, rings). */
+  participants(): { name: string; colour: string; elements: { kind: string; name: string }[]; objects: number }[];
   /** Resolves after the next frame. */
   nextFrame(): Promise<void>;
   /** Draws `n` frames turning the camera a little each time; mean and worst CPU+GPU time (ms). */
@@ -80,6 +83,14 @@ export function installProbe(app: Model3dApp): void {
       return out;
     },
     selected: () => app.selected,
+    participants() {
+      const objects = (name: string) => {
+        let n = 0;
+        app.viewer.scene.traverseVisible((o) => void (o.name.startsWith(`participant ${name} `) && n++));
+        return n;
+      };
+      return app.participantsDrawn.map((m) => ({ name: m.name, colour: m.colour, elements: m.elements.map((e) => ({ ...e })), objects: objects(m.name) }));
+    },
     nextFrame: () => app.viewer.nextFrame(),
     measureFrames(n) {
       const v = app.viewer;

@@ -12,6 +12,8 @@ import { LIVE_SCHEME, LiveFileSystem } from './live-file-system';
 import { ParticipantsView, PresenceDecorations, whoIsEditing } from './presence-view';
 import { bindChoices, ensureSecretFile, mintToken, resolveCli, startLocalServer, type CliCommand, type LocalServer } from './server-process';
 import { LiveSession } from './session';
+import { linkModel3d } from './model3d-link';
+import type { ParticipantSelectionsPort } from '../panels/participant-selections';
 
 export interface StartOptions {
   /** 'loopback' or 'lan' (or an address) for a local server; skips the question. */
@@ -55,7 +57,12 @@ export class LiveController implements vscode.Disposable, LiveApi {
   private minter: { cli: CliCommand; secretFile: string; serverUrl: string; room: string; label: string } | undefined;
   statusText = '';
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+    /** The 3D views' side of the participants' selections (the main bundle's hub). */
+    private readonly model3d?: ParticipantSelectionsPort,
+  ) {
     this.status.name = 'Struktur Live Session';
     this.disposables.push(
       this.status,
@@ -215,6 +222,7 @@ export class LiveController implements vscode.Disposable, LiveApi {
     this.decorations = new PresenceDecorations(session);
     this.participants.setSession(session);
     this.sessionDisposables = [this.decorations, session.onDidChange(() => this.renderStatus())];
+    if (this.model3d) this.sessionDisposables.push(linkModel3d(session, this.model3d));
     this.tick = setInterval(() => this.renderStatus(), 1000);
     void vscode.commands.executeCommand('setContext', 'struktur.live.active', true);
     this.renderStatus();

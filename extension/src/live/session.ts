@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as Y from 'yjs';
-import { LiveClient, entryFile, fileText, listFiles, seedRoom, addFile, toSharedSelection, type Participant, type SeedFile } from '../../../live/src/client';
+import { LiveClient, entryFile, fileText, listFiles, seedRoom, addFile, toSharedSelection, readModel3dSelection, type Model3dElement, type Participant, type SeedFile } from '../../../live/src/client';
 import { FILES_MAP, SESSION_MAP, isSafeRelativePath } from '../../../live/src/protocol';
 import { TextBinding } from './binding/text-binding';
 import { TextDocumentPort } from './document-port';
@@ -21,10 +21,13 @@ interface Bound {
   binding: TextBinding;
 }
 
-/** A participant's selection in the 3D view — the hook for webviews/model3d (docs/live-sessions.md). */
+/** Another participant's selection in the 3D view of a shared model (model3d-link.ts carries it
+ * to the 3D panels; docs/live-sessions.md). */
 export interface Model3dSelection {
   participant: Participant;
-  names: string[];
+  /** The shared file (relative path) of the model's root. */
+  file: string;
+  elements: Model3dElement[];
 }
 
 const INCLUDE_RE = /^[ \t]*include[ \t]+"((?:[^"\\\n]|\\.)*)"/gm;
@@ -59,7 +62,7 @@ export class LiveSession implements vscode.Disposable {
     this.disposables.push(this.changedEmitter, this.model3dEmitter);
     client.on('participants', (ps) => {
       this.changedEmitter.fire();
-      this.model3dEmitter.fire(ps.filter((p) => !p.self && p.model3dSelection?.length).map((p) => ({ participant: p, names: p.model3dSelection! })));
+      this.model3dEmitter.fire(this.model3dSelections(ps));
     });
     client.on('state', () => this.changedEmitter.fire());
     client.on('unconfirmed', (n) => {
@@ -254,9 +257,20 @@ export class LiveSession implements vscode.Disposable {
     });
   }
 
-  /** For the 3D view: what we selected there (member and node names). */
-  setModel3dSelection(names: string[]): void {
-    this.client.setPresence({ model3dSelection: names });
+  /** The others' selections in 3D views (well-formed ones only: presence comes from peers). */
+  model3dSelections(ps: Participant[] = this.client.participants()): Model3dSelection[] {
+    const out: Model3dSelection[] = [];
+    for (const p of ps) {
+      const s = p.self ? undefined : readModel3dSelection(p);
+      if (s) out.push({ participant: p, ...s });
+    }
+    return out;
+  }
+
+  /** For the 3D view: what we selected there, in the model whose root is the shared `file`
+   * (null: our 3D view shows no shared model, or nothing). */
+  setModel3dSelection(file: string | null, elements: Model3dElement[]): void {
+    this.client.setPresence({ model3dFile: elements.length ? file : null, model3dSelection: file ? elements : [] });
   }
 
   /** Waits until every bound document shows the room's text. */

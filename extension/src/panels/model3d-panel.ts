@@ -2,7 +2,7 @@
 // webview serializer after a reload, linked to the editor through the selection hub (a click in
 // the view reveals the declaration; the cursor on a declaration highlights the element).
 import * as vscode from 'vscode';
-import { MODEL3D_VIEW_TYPE, type HostToModel3d, type Model3dToHost, type Model3dUpdate } from '../../../language-server/src/shared/model3d-messages';
+import { MODEL3D_VIEW_TYPE, type HostToModel3d, type Model3dToHost, type Model3dUpdate, type ParticipantSelectionView } from '../../../language-server/src/shared/model3d-messages';
 import type { ElementRef } from '../../../language-server/src/shared/panel-messages';
 import type { ModelFeed, ModelSnapshot } from './model-feed';
 import { ModelPanel, PanelRegistry, figureFolder, modelPanelTitle, type ModelPanelHandle, type ModelPanelKind, type PanelSet } from './model-panel';
@@ -15,15 +15,43 @@ const SOURCE = 'model3d';
 export interface Model3dPanelHandle extends ModelPanelHandle<Model3dToHost> {
   /** The element the webview reported it highlights after the last selection from outside. */
   readonly highlighted: ElementRef | null;
+  /** What the webview reported it draws of the live-session participants' selections. */
+  readonly participantsShown: readonly ParticipantSelectionView[];
 }
 
 const KIND: ModelPanelKind = { script: 'model3d', source: SOURCE, label: '3D view' };
 
 export class Model3dPanel extends ModelPanel<Model3dToHost, HostToModel3d> implements Model3dPanelHandle {
   highlighted: ElementRef | null = null;
+  participantsShown: readonly ParticipantSelectionView[] = [];
+  /** The participants' selections last posted (JSON), so an unchanged set is not posted again. */
+  private postedParticipants: string | undefined;
+  /** The model our selection was last published under (a restored panel may learn its root later). */
+  private publishedModel: string | undefined;
 
   constructor(ctx: PanelContext, panel: vscode.WebviewPanel, feed: ModelFeed, registry: PanelSet) {
     super(ctx, panel, feed, KIND, registry);
+    const hub = ctx.participants;
+    this.disposables.push(
+      hub.onDidChangeRemote((models) => {
+        if (models.includes(hub.canonical(this.model))) this.postParticipants();
+      }),
+      // What this view highlights as selected — a click here, Esc, the editor's cursor, the
+      // dashboard — is our selection in the 3D view for a live session to show the others.
+      ctx.selection.onDidChange((c) => {
+        if (c.model === this.model) this.publishSelection(c.element);
+      }),
+    );
+  }
+
+  override async receive(message: Model3dToHost): Promise<void> {
+    await super.receive(message);
+    if (message.type === 'ready') {
+      // A (re)started page has nothing drawn: send the participants again, and our selection.
+      this.postedParticipants = undefined;
+      this.postParticipants();
+      this.publishSelection(this.ctx.selection.get(this.model));
+    }
   }
 
   protected async handle(message: Model3dToHost): Promise<void> {
@@ -31,7 +59,30 @@ export class Model3dPanel extends ModelPanel<Model3dToHost, HostToModel3d> imple
       case 'highlighted':
         this.highlighted = message.element;
         break;
+      case 'participantsShown':
+        this.participantsShown = message.selections;
+        break;
     }
+  }
+
+  private postParticipants(): void {
+    if (!this.isReady) return;
+    const selections: ParticipantSelectionView[] = this.ctx.participants.remoteOf(this.model).map((p) => ({ name: p.name, colour: p.colour, elements: p.elements }));
+    const text = JSON.stringify(selections);
+    if (text === this.postedParticipants) return;
+    this.postedParticipants = text;
+    this.post({ type: 'participants', selections });
+  }
+
+  private publishSelection(element: ElementRef | null): void {
+    if (this.publishedModel && this.publishedModel !== this.model) this.ctx.participants.clearLocal(this.publishedModel);
+    this.publishedModel = this.model;
+    this.ctx.participants.setLocal(this.model, element ? [element] : []);
+  }
+
+  override dispose(): void {
+    if (!this.disposed && this.publishedModel) this.ctx.participants.clearLocal(this.publishedModel);
+    super.dispose();
   }
 
   protected publish(s: ModelSnapshot): void {

@@ -8,26 +8,32 @@ import { registerDashboardPanel } from './dashboard-panel';
 import { registerReport } from '../report/register-report';
 import type { ModelFeed } from './model-feed';
 import { SelectionHub } from './selection-hub';
+import { ParticipantSelections } from './participant-selections';
 
 export interface PanelContext {
   context: vscode.ExtensionContext;
   server: ServerHost;
   output: vscode.LogOutputChannel;
   selection: SelectionHub;
+  /** Live-session participants' selections in the 3D views, and ours (fed by the live side). */
+  participants: ParticipantSelections;
   /** Lets the cursor tracking find the model view of an editor's document. */
   trackFeed(feed: ModelFeed<unknown>): vscode.Disposable;
 }
 
 export interface Panels extends vscode.Disposable {
   readonly selection: SelectionHub;
+  readonly participants: ParticipantSelections;
 }
 
 export function registerPanels(context: vscode.ExtensionContext, server: ServerHost, output: vscode.LogOutputChannel): Panels {
   const selection = new SelectionHub();
+  // URIs from the language server and from the live side's file map compare as VS Code prints them.
+  const participants = new ParticipantSelections((u) => vscode.Uri.parse(u, true).toString());
   const feeds = new Set<ModelFeed<unknown>>();
-  const disposables: vscode.Disposable[] = [selection];
+  const disposables: vscode.Disposable[] = [selection, participants];
   const ctx: PanelContext = {
-    context, server, output, selection,
+    context, server, output, selection, participants,
     trackFeed(feed) {
       feeds.add(feed);
       return new vscode.Disposable(() => feeds.delete(feed));
@@ -54,6 +60,7 @@ export function registerPanels(context: vscode.ExtensionContext, server: ServerH
 
   return {
     selection,
+    participants,
     dispose: () => {
       for (const d of disposables) d.dispose();
     },

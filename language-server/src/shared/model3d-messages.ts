@@ -25,13 +25,30 @@ export interface Model3dUpdate {
   analysis?: string;
 }
 
-export type HostToModel3d = HostToPanel | Model3dUpdate;
+/** A live-session participant's selection in this model's 3D view, drawn in their colour. */
+export interface ParticipantSelectionView {
+  name: string;
+  /** `#rrggbb` (the view may lighten or darken it to stand out from the theme's background). */
+  colour: string;
+  elements: ElementRef[];
+}
+
+/** Every other participant's selection in this model (an empty list clears them). */
+export interface Model3dParticipants {
+  type: 'participants';
+  selections: ParticipantSelectionView[];
+}
+
+export type HostToModel3d = HostToPanel | Model3dUpdate | Model3dParticipants;
 
 export type Model3dToHost =
   | PanelToHost
   /** The view now highlights this element, after a `select` from the editor or another panel
    * (the extension records it; its tests read it to follow the round trip). */
-  | { type: 'highlighted'; element: ElementRef | null };
+  | { type: 'highlighted'; element: ElementRef | null }
+  /** What the view draws of the participants' selections now (the elements the model has, the
+   * colours as drawn); the extension records it for its tests. */
+  | { type: 'participantsShown'; selections: ParticipantSelectionView[] };
 
 /** What the webview keeps with getState/setState (and the serializer hands back on reload). */
 export interface Model3dState {

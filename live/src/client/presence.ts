@@ -22,10 +22,20 @@ export interface Presence {
   selections?: SharedSelection[];
   /** The visible lines of `file`, for follow mode: [first, last], 0-based. */
   visible?: [number, number] | null;
-  /** What they selected in the 3D view (member and node names), for the 3D panel to show. */
-  model3dSelection?: string[];
+  /** The model whose 3D view `model3dSelection` is in: the shared file of its root (relative
+   * path), or null when their 3D view shows no shared model. */
+  model3dFile?: string | null;
+  /** What they selected in that 3D view, for the others' 3D views to show in their colour.
+   * Kinds are needed: a node and a member may share a name. */
+  model3dSelection?: Model3dElement[];
   /** The member or load case their cursor is in, for "who is editing" hovers. */
   editing?: { kind: string; name: string } | null;
+}
+
+/** A member or node of a model (the same shape as the panels' ElementRef, which live/ cannot import). */
+export interface Model3dElement {
+  kind: 'member' | 'node';
+  name: string;
 }
 
 export interface Participant extends Presence {
@@ -56,6 +66,29 @@ export function fromSharedSelection(doc: Y.Doc, ytext: Y.Text, s: SharedSelectio
   const anchor = abs(s.anchor);
   const head = abs(s.head);
   return anchor === undefined || head === undefined ? undefined : { anchor, head };
+}
+
+/** Longest element name taken from a peer (the language's names are far shorter). */
+const MAX_NAME = 200;
+/** Most elements taken from one peer's 3D selection. */
+export const MAX_MODEL3D_ELEMENTS = 500;
+
+/** A participant's 3D selection as it can be trusted: the file a string, the elements well formed
+ * (anything else a peer sent is dropped), or undefined when there is none. */
+export function readModel3dSelection(p: Presence): { file: string; elements: Model3dElement[] } | undefined {
+  if (typeof p.model3dFile !== 'string' || !p.model3dFile || !Array.isArray(p.model3dSelection)) return undefined;
+  const elements: Model3dElement[] = [];
+  const seen = new Set<string>();
+  for (const e of p.model3dSelection as unknown[]) {
+    if (elements.length >= MAX_MODEL3D_ELEMENTS) break;
+    const { kind, name } = (e ?? {}) as { kind?: unknown; name?: unknown };
+    if ((kind !== 'member' && kind !== 'node') || typeof name !== 'string' || !name || name.length > MAX_NAME) continue;
+    const key = `${kind}:${name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    elements.push({ kind, name });
+  }
+  return elements.length ? { file: p.model3dFile, elements } : undefined;
 }
 
 /** Merges presence changes and writes them to awareness at most once per `intervalMs`. */

@@ -13,3 +13,4 @@ require('./settings.vscode-test');
 require('./status-bar.vscode-test');
 require('./task.vscode-test');
 require('./live.vscode-test');
+require('./live-model3d.vscode-test');
