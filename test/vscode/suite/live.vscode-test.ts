@@ -4,12 +4,9 @@
 // killed (-9) and restarted mid-typing without losing an acknowledged edit, and — joining as a
 // guest — the same diagnostics and results for the shared copies as for the files.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import * as readline from 'node:readline';
 import * as vscode from 'vscode';
 import * as Y from 'yjs';
 import { LiveClient, fileText, listFiles, seedRoom, toSharedSelection } from '../../../live/src/client';
@@ -17,61 +14,9 @@ import { parseInvitation } from '../../../extension/src/live/invitation';
 import type { StartResult } from '../../../extension/src/live/controller';
 import { api, closeAllEditors, diagnosticsWhere, diagnostics, open, until, workspaceUri } from './helpers';
 import { screenshot } from './screenshot.vscode-test';
+import { LiveServerProcess, findNode, resetLiveSettings, useLiveServer } from './live-support';
 import { SecondWindow } from '../second-window/controller';
 import { diagnosticKey } from '../second-window/protocol';
-
-/** The checkout: the suite bundle lives in <repo>/.cache/vscode-tests. */
-const REPO = path.resolve(__dirname, '..', '..');
-const BIN = path.join(REPO, 'bin', 'struktur.js');
-
-/** A Node on PATH that can load the checkout's better-sqlite3 (the extension host's may not). */
-function findNode(): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const node = path.join(dir, 'node');
-    if (!fs.existsSync(node)) continue;
-    const r = spawnSync(node, ['-e', `require(${JSON.stringify(path.join(REPO, 'node_modules', 'better-sqlite3'))})`], { encoding: 'utf8' });
-    if (r.status === 0) return node;
-  }
-  throw new Error('no node on PATH can load better-sqlite3');
-}
-
-class ServerProcess {
-  child: ChildProcess | undefined;
-  port = 0;
-  constructor(private readonly node: string, readonly dataDir: string, readonly secretFile: string) {}
-
-  start(port = 0): Promise<number> {
-    const child = spawn(this.node, [BIN, 'live', 'serve', '--host', '127.0.0.1', '--port', String(port), '--data', this.dataDir, '--secret-file', this.secretFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    const err: string[] = [];
-    readline.createInterface({ input: child.stderr! }).on('line', (l) => err.push(l));
-    return new Promise((resolve, reject) => {
-      child.on('exit', (code) => reject(new Error(`live serve exited with ${code}: ${err.join('\n')}`)));
-      readline.createInterface({ input: child.stdout! }).on('line', (l) => {
-        try {
-          const e = JSON.parse(l);
-          if (e.msg === 'live server listening') resolve((this.port = e.port));
-        } catch {
-          /* not JSON */
-        }
-      });
-    });
-  }
-
-  kill9(): Promise<void> {
-    const c = this.child!;
-    return new Promise((r) => {
-      c.once('exit', () => r());
-      c.kill('SIGKILL');
-    });
-  }
-}
-
-function mint(node: string, secretFile: string, room: string, role: 'editor' | 'viewer', name: string): string {
-  const r = spawnSync(node, [BIN, 'live', 'token', '--room', room, '--role', role, '--ttl', '1h', '--name', name, '--secret-file', secretFile], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.trim();
-}
 
 /** A results document with its URIs reduced to file names, hashed. */
 function resultsHash(doc: unknown): string {
@@ -84,8 +29,7 @@ const diagKey = (d: vscode.Diagnostic) => diagnosticKey(d);
 
 describe('live sessions', function () {
   this.timeout(180000);
-  let node: string;
-  let server: ServerProcess;
+  let server: LiveServerProcess;
   const participants: LiveClient[] = [];
   const participant = (serverUrl: string, room: string, token: string, doc?: Y.Doc) => {
     const c = new LiveClient({ serverUrl, room, token, doc, backoff: { initialMs: 100, maxMs: 1000 } });
@@ -99,26 +43,17 @@ describe('live sessions', function () {
   let ginaUri = '';
 
   before(async () => {
-    node = findNode();
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'struktur-live-wb-'));
-    const secret = path.join(tmp, 'secret');
-    fs.writeFileSync(secret, crypto.randomBytes(48).toString('base64'), { mode: 0o600 });
-    server = new ServerProcess(node, path.join(tmp, 'data'), secret);
-    const port = await server.start();
-    const cfg = vscode.workspace.getConfiguration('struktur.live');
-    await cfg.update('serverUrl', `ws://127.0.0.1:${port}`, vscode.ConfigurationTarget.Global);
-    await cfg.update('secretFile', secret, vscode.ConfigurationTarget.Global);
-    await cfg.update('serverCommand', [node, BIN], vscode.ConfigurationTarget.Global);
-    await cfg.update('userName', 'Hannah Host', vscode.ConfigurationTarget.Global);
+    server = LiveServerProcess.create(findNode(), 'struktur-live-wb-');
+    await server.start();
+    await useLiveServer(server, 'Hannah Host');
   });
 
   after(async () => {
     await gina?.close();
     for (const p of participants) p.destroy();
     await vscode.commands.executeCommand('struktur.live.end');
-    const cfg = vscode.workspace.getConfiguration('struktur.live');
-    for (const k of ['serverUrl', 'secretFile', 'serverCommand', 'userName']) await cfg.update(k, undefined, vscode.ConfigurationTarget.Global);
-    server.child?.kill('SIGTERM');
+    await resetLiveSettings();
+    await server.stop();
     await closeAllEditors();
   });
 
@@ -160,7 +95,7 @@ describe('live sessions', function () {
       await p;
     }
     await live.session!.whenIdle();
-    const reader = participant(started.serverUrl, started.room, mint(node, server.secretFile, started.room, 'viewer', 'Reader'));
+    const reader = participant(started.serverUrl, started.room, server.mint(started.room, 'viewer', 'Reader'));
     await reader.connect();
     const same = await until('convergence of the editor, Bob and the server', () => {
       const t = doc.getText().replace(/\r\n/g, '\n');
@@ -236,7 +171,7 @@ describe('live sessions', function () {
     await ginaTyping;
     await live.session!.whenIdle();
     await gina.ask({ op: 'idle' });
-    const reader = participant(started.serverUrl, started.room, mint(node, server.secretFile, started.room, 'viewer', 'Referee'));
+    const reader = participant(started.serverUrl, started.room, server.mint(started.room, 'viewer', 'Referee'));
     await reader.connect();
     const converged = await until('the same text in both windows and on the server', async () => {
       const t = hostText();
@@ -278,11 +213,11 @@ describe('live sessions', function () {
   });
 
   it('refuses a viewer\'s typing: nothing reaches the editor or the server', async () => {
-    const vera = participant(started.serverUrl, started.room, mint(node, server.secretFile, started.room, 'viewer', 'Vera'));
+    const vera = participant(started.serverUrl, started.room, server.mint(started.room, 'viewer', 'Vera'));
     await vera.connect();
     assert.equal(vera.role, 'viewer');
     fileText(vera.doc, 'include-main.struct').insert(0, 'VIEWER WAS HERE\n');
-    const check = participant(started.serverUrl, started.room, mint(node, server.secretFile, started.room, 'viewer', 'Checker'));
+    const check = participant(started.serverUrl, started.room, server.mint(started.room, 'viewer', 'Checker'));
     await check.connect();
     assert.ok(!fileText(check.doc, 'include-main.struct').toString().includes('VIEWER WAS HERE'));
     assert.ok(!(await open(entry())).document.getText().includes('VIEWER WAS HERE'));
@@ -313,7 +248,7 @@ describe('live sessions', function () {
     bob.disconnect();
     await until('the host reconnecting', () => /reconnecting in \d+ s|connecting/.test(live.statusText) && live.statusText, { events: [live.onDidChange] });
     await server.start(server.port);
-    const reader = participant(started.serverUrl, started.room, mint(node, server.secretFile, started.room, 'viewer', 'After'));
+    const reader = participant(started.serverUrl, started.room, server.mint(started.room, 'viewer', 'After'));
     await reader.connect();
     const after = fileText(reader.doc, 'include-main.struct').toString();
     for (const t of acked) assert.ok(after.includes(t.token), `lost acknowledged ${JSON.stringify(t.token)}`);
@@ -353,14 +288,14 @@ describe('live sessions', function () {
   it('joins as a viewer: read-only copies, validated and analysed like the files, with the same results', async () => {
     // Carol hosts from a script: a room with the example and its include.
     const room = `guest-test-${crypto.randomBytes(3).toString('hex')}`;
-    const carol = participant(started.serverUrl, room, mint(node, server.secretFile, room, 'editor', 'Carol'));
+    const carol = participant(started.serverUrl, room, server.mint(room, 'editor', 'Carol'));
     const { seed } = await carol.connect();
     assert.equal(seed, true);
     const mainText = fs.readFileSync(entry().fsPath, 'utf8');
     const libText = fs.readFileSync(workspaceUri('examples/include/materials.struct').fsPath, 'utf8');
     seedRoom(carol.doc, 'include-main.struct', [{ path: 'include-main.struct', text: mainText }, { path: 'include/materials.struct', text: libText }]);
     await carol.whenConfirmed();
-    const token = mint(node, server.secretFile, room, 'viewer', 'Victor');
+    const token = server.mint(room, 'viewer', 'Victor');
     const invitation = `struktur-invite:${Buffer.from(JSON.stringify({ v: 1, server: started.serverUrl, room, token, role: 'viewer', label: 'include-main.struct' })).toString('base64url')}`;
     const guestUri = await vscode.commands.executeCommand<vscode.Uri>('struktur.live.join', invitation);
     assert.equal(guestUri.scheme, 'struktur-live');
