@@ -14,15 +14,15 @@ import type { AnalysisModel, AnalysisOptions } from './model-input';
 import type { CheckResult, ResultsDocument } from './results';
 import type { AnalysisProblem } from './problems';
 import { prepareMember, type PreparedMember } from './member-model';
-import { buildDofMap } from './dof-map';
+import { buildDofMap, type DofMap } from './dof-map';
 import { assembleCase, assembleStiffness } from './assembly';
 import { denseFactorize, DEFAULT_PIVOT_TOLERANCE } from './dense-reference';
-import type { Factorize } from './solver';
+import type { Factorize, LdlFactor } from './solver';
 import { normInf, relativeResidual } from './solver';
 import { factorize } from './sparse';
 import { combineCases } from './combinations';
-import { caseData, type CaseData } from './case-data';
-import { caseResult } from './case-result';
+import { caseData, reactingMembers, type CaseData } from './case-data';
+import { caseResult, resultNames } from './case-result';
 import { DiagramView } from './diagram-store';
 import { maxDeflection, maxStress } from './checks';
 import { describeMechanisms } from './instability';
@@ -33,7 +33,23 @@ export interface AnalysisOutcome {
   /** With `diagnostics: []`: the caller maps `problems` to source ranges. */
   results: ResultsDocument;
   problems: AnalysisProblem[];
-  stats: { dofs: number; nnzK: number; factorMs: number; solveMs: number; residual: number };
+  stats: AnalysisStats;
+}
+
+export interface AnalysisStats {
+  dofs: number;
+  nnzK: number;
+  factorMs: number;
+  solveMs: number;
+  residual: number;
+  /** The factorisation's own figures (ordering, symbolic, numeric ms, nnz(L)). */
+  solver?: LdlFactor['stats'];
+  /** Wall time of each phase, ms (for the benchmarks): member preparation and assembly of K and
+   * the loads; factorisation; solves and residuals; per-case results (displacements, the end
+   * forces at the supports, reactions, combinations); the results document (nodes, equilibrium;
+   * member records are built on first read); checks (they build the end forces and diagrams of
+   * the cases they check). */
+  phases: { assemblyMs: number; factorMs: number; solveMs: number; casesMs: number; documentMs: number; checksMs: number };
 }
 
 export const DEFAULT_RESIDUAL_TOLERANCE = 1e-8;
@@ -45,6 +61,7 @@ function chooseFactorize(options: AnalysisOptions): Factorize {
 const sparseFactorize: Factorize = (A, options) => factorize(A, options);
 
 export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): AnalysisOutcome {
+  const tStart = performance.now();
   const problems: AnalysisProblem[] = [];
   const members = model.members.map((m, k) =>
     prepareMember(k, m, model.nodes[m.i].xyz, model.nodes[m.j].xyz, options.shearDeformation === true),
@@ -63,7 +80,8 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
     checks: [],
     diagnostics: [],
   };
-  const stats = { dofs: dofs.nFree, nnzK: K.rowIdx.length, factorMs: 0, solveMs: 0, residual: 0 };
+  const phases = { assemblyMs: 0, factorMs: 0, solveMs: 0, casesMs: 0, documentMs: 0, checksMs: 0 };
+  const stats: AnalysisStats = { dofs: dofs.nFree, nnzK: K.rowIdx.length, factorMs: 0, solveMs: 0, residual: 0, phases };
 
   // Loads first: their problems are worth reporting even when the structure is a mechanism.
   const missingWeight = new Set<number>();
@@ -73,8 +91,11 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
   }
 
   const t0 = performance.now();
-  const factor = chooseFactorize(options)(K, { pivotTolerance: options.pivotTolerance ?? DEFAULT_PIVOT_TOLERANCE });
-  stats.factorMs = performance.now() - t0;
+  phases.assemblyMs = t0 - tStart;
+  const groups = options.ordering === 'dofs' ? undefined : nodeGroups(dofs);
+  const factor = chooseFactorize(options)(K, { pivotTolerance: options.pivotTolerance ?? DEFAULT_PIVOT_TOLERANCE, groups });
+  stats.factorMs = phases.factorMs = performance.now() - t0;
+  stats.solver = factor.stats;
   if (factor.zeroPivots.length > 0) {
     problems.push(...describeMechanisms(model, dofs, members, factor.zeroPivots));
     return { results, problems, stats };
@@ -86,6 +107,8 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
   caseLoads.forEach((c, k) => {
     stats.residual = Math.max(stats.residual, relativeResidual(K, solutions[k], c.rhs, normK));
   });
+  const t2 = performance.now();
+  phases.solveMs = t2 - t1;
   const tolerance = options.residualTolerance ?? DEFAULT_RESIDUAL_TOLERANCE;
   if (stats.residual > tolerance) {
     problems.push({
@@ -97,7 +120,9 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
 
   const data = new Map<string, CaseData>();
   const xyz = model.nodes.map((n) => n.xyz);
-  caseLoads.forEach((c, k) => data.set(c.name, caseData(c, solutions[k], members, dofs, xyz)));
+  const usable = Uint8Array.from(members, (m) => (m.usable ? 1 : 0));
+  const reacting = reactingMembers(members, dofs);
+  caseLoads.forEach((c, k) => data.set(c.name, caseData(c, solutions[k], members, dofs, xyz, usable, reacting)));
   const lengths = members.map((m) => m.geometry.length);
   for (const combo of model.combinations) {
     const terms = combo.terms.flatMap((t) => {
@@ -107,12 +132,25 @@ export function analyze(model: AnalysisModel, options: AnalysisOptions = {}): An
     data.set(combo.name, combineCases(combo.name, combo.type, terms, lengths, dofs.nodeCount * 6));
   }
 
+  const t3 = performance.now();
+  phases.casesMs = t3 - t2;
   const wanted = options.cases ? new Set(options.cases) : null;
+  const names = resultNames(model);
   for (const d of data.values()) {
-    if (!wanted || wanted.has(d.name)) results.cases.push(caseResult(model, d, dofs));
+    if (!wanted || wanted.has(d.name)) results.cases.push(caseResult(model, d, dofs, names));
   }
+  const t4 = performance.now();
+  phases.documentMs = t4 - t3;
   results.checks = runChecks(model, members, data, problems);
+  phases.checksMs = performance.now() - t4;
   return { results, problems, stats };
+}
+
+/** The node of each free DOF: the sparse solver orders nodes rather than single DOFs. */
+function nodeGroups(dofs: DofMap): Int32Array {
+  const groups = new Int32Array(dofs.nFree);
+  for (let e = 0; e < dofs.nFree; e++) groups[e] = Math.floor(dofs.freeSlot[e] / 6);
+  return groups;
 }
 
 const view = new DiagramView();
@@ -129,7 +167,7 @@ function runChecks(model: AnalysisModel, members: PreparedMember[], data: Map<st
       if (!d) continue;
       for (const m of memberList) {
         const input = model.members[m];
-        if (!d.diagrams.has(m)) continue;
+        if (!d.present[m]) continue;
         const diagram = view.on(d.diagrams, m);
         if (check.kind === 'stress') {
           if (!(input.Wy && input.Wz && input.fy && input.A)) {

@@ -1,5 +1,6 @@
-// One case's part of the results document (results.ts) from its CaseData. These objects are
-// the document itself, so they are made once, directly in their final shape.
+// One case's part of the results document (results.ts) from its CaseData. The equilibrium is
+// made at once; the node results and the member results (end forces, stations, extremes: tens
+// of objects per member and case) when first read — see lazy-members.ts.
 import type { AnalysisModel, Six } from './model-input';
 import type { CaseResult, MemberResult, NodeResult } from './results';
 import type { CaseData } from './case-data';
@@ -7,6 +8,7 @@ import type { DofMap } from './dof-map';
 import { reactionResultant } from './equilibrium';
 import { DiagramView } from './diagram-store';
 import { diagramExtremes, stationsOf } from './stations';
+import { lazyMembers, memberNames, type MemberNames } from './lazy-members';
 
 /** x + 0 turns −0 into 0, so the document never shows "-0" and compares equal to 0. */
 function six(a: Float64Array, o: number): Six {
@@ -23,17 +25,31 @@ function endForcesOf(F: Float64Array, o: number): number[] {
 
 const view = new DiagramView();
 
-export function caseResult(model: AnalysisModel, d: CaseData, dofs: DofMap): CaseResult {
-  const nodes: Record<string, NodeResult> = {};
-  for (let n = 0; n < model.nodes.length; n++) {
-    nodes[model.nodes[n].name] = dofs.supported[n] ? { u: six(d.u, n * 6), reaction: six(d.reaction, n * 6) } : { u: six(d.u, n * 6) };
-  }
-  const members: Record<string, MemberResult> = {};
-  for (let m = 0; m < model.members.length; m++) {
-    if (!d.diagrams.has(m)) continue;
-    view.on(d.diagrams, m);
-    members[model.members[m].name] = { end_forces: endForcesOf(d.endForces, 12 * m), stations: stationsOf(view), extremes: diagramExtremes(view) };
-  }
+/** Member m's result in case d, as the document holds it. */
+function memberResult(d: CaseData, m: number): MemberResult {
+  view.on(d.diagrams, m);
+  return { end_forces: endForcesOf(d.endForces, 12 * m), stations: stationsOf(view), extremes: diagramExtremes(view) };
+}
+
+/** The names of a model's nodes and members, made once per analysis for every case. */
+export interface ResultNames {
+  nodes: MemberNames;
+  /** Every node is in every case's `nodes`. */
+  allNodes: Uint8Array;
+  members: MemberNames;
+}
+
+export function resultNames(model: AnalysisModel): ResultNames {
+  return {
+    nodes: memberNames(model.nodes.map((n) => n.name)),
+    allNodes: new Uint8Array(model.nodes.length).fill(1),
+    members: memberNames(model.members.map((m) => m.name)),
+  };
+}
+
+export function caseResult(model: AnalysisModel, d: CaseData, dofs: DofMap, names: ResultNames): CaseResult {
+  const nodes = lazyMembers(names.nodes, names.allNodes, (n): NodeResult => (dofs.supported[n] ? { u: six(d.u, n * 6), reaction: six(d.reaction, n * 6) } : { u: six(d.u, n * 6) }));
+  const members = lazyMembers(names.members, d.present, (m) => memberResult(d, m));
   const reactions = reactionResultant(d.reaction, dofs.supported, model.nodes.map((n) => n.xyz));
   const out: CaseResult = { name: d.name, kind: d.kind, nodes, members, equilibrium: { applied: six(d.applied, 0), reactions: six(reactions, 0) } };
   if (d.kind === 'combination') out.type = d.type;

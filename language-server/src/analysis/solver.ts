@@ -29,6 +29,8 @@ export interface FactorizeOptions {
   ordering?: 'amd' | 'natural';
   supernodal?: boolean;
   pivotTolerance?: number;
+  /** Group (node) of each unknown: AMD orders the groups (sparse/group-order.ts). */
+  groups?: Int32Array;
 }
 
 export type Factorize = (A: SymmetricCsc, options?: FactorizeOptions) => LdlFactor;

@@ -100,10 +100,11 @@ export class SupernodalFactor implements NumericFactor {
       const nr = rowPtr[s + 1] - rp;
       const vp = valPtr[s];
       // Row a of the block: X[target] −= Σ_{c < cEnd} L[a, c] · X[f + c].
-      for (let a = 1; a < nr; a++) {
-        const target = (a < nc ? f + a : rows[rp + a]) * m;
-        subtractRowCombination(X, m, target, L, vp + a * nc, 1, a < nc ? a : nc, f * m, m);
-      }
+      for (let a = 1; a < nc && a < nr; a++) subtractRowCombination(X, m, (f + a) * m, L, vp + a * nc, 1, a, f * m, m);
+      // Below the diagonal block two rows at a time: they share their sources.
+      let a = nc;
+      for (; a + 1 < nr; a += 2) subtractTwoRowCombinations(X, m, rows[rp + a] * m, rows[rp + a + 1] * m, L, vp + a * nc, vp + (a + 1) * nc, nc, f * m);
+      if (a < nr) subtractRowCombination(X, m, rows[rp + a] * m, L, vp + a * nc, 1, nc, f * m, m);
     }
     for (let j = 0; j < this.n; j++) {
       const inv = 1 / D[j];
@@ -117,7 +118,10 @@ export class SupernodalFactor implements NumericFactor {
       const vp = valPtr[s];
       // Column c of the block, below the diagonal block: X[f + c] −= Σ_a L[a, c] · X[row a].
       if (nr > nc) {
-        for (let c = 0; c < nc; c++) subtractGatheredCombination(X, m, (f + c) * m, L, vp + nc * nc + c, nc, nr - nc, rows, rp + nc);
+        // Two columns at a time: they share their gathered sources.
+        let c = 0;
+        for (; c + 1 < nc; c += 2) subtractTwoGatheredCombinations(X, m, (f + c) * m, L, vp + nc * nc + c, nc, nr - nc, rows, rp + nc);
+        if (c < nc) subtractGatheredCombination(X, m, (f + c) * m, L, vp + nc * nc + c, nc, nr - nc, rows, rp + nc);
       }
       // Inside the diagonal block, columns from last to first so each source is final.
       for (let c = nc - 2; c >= 0; c--) {
@@ -208,6 +212,103 @@ function subtractGatheredCombination(
     if (l0 === 0) continue;
     const s0 = rows[rowOff + k] * m;
     for (let r = 0; r < m; r++) X[target + r] -= l0 * X[s0 + r];
+  }
+}
+
+/**
+ * subtractRowCombination (lStride 1, srcStride m) for two target rows with coefficients at
+ * lA and lB, sharing each load of the sources. Each target gets exactly the operations, in the
+ * same order, that two separate calls would give it, so the solution is the same to the bit.
+ */
+function subtractTwoRowCombinations(X: Float64Array, m: number, tA: number, tB: number, L: Float64Array, lA: number, lB: number, count: number, src: number): void {
+  let k = 0;
+  for (; k + 3 < count; k += 4) {
+    const a0 = L[lA + k];
+    const a1 = L[lA + k + 1];
+    const a2 = L[lA + k + 2];
+    const a3 = L[lA + k + 3];
+    const b0 = L[lB + k];
+    const b1 = L[lB + k + 1];
+    const b2 = L[lB + k + 2];
+    const b3 = L[lB + k + 3];
+    const s0 = src + k * m;
+    const s1 = s0 + m;
+    const s2 = s1 + m;
+    const s3 = s2 + m;
+    for (let r = 0; r < m; r++) {
+      const x0 = X[s0 + r];
+      const x1 = X[s1 + r];
+      const x2 = X[s2 + r];
+      const x3 = X[s3 + r];
+      X[tA + r] -= a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+      X[tB + r] -= b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+    }
+  }
+  for (; k < count; k++) {
+    const a0 = L[lA + k];
+    const b0 = L[lB + k];
+    const s0 = src + k * m;
+    if (a0 !== 0 && b0 !== 0) {
+      for (let r = 0; r < m; r++) {
+        const x0 = X[s0 + r];
+        X[tA + r] -= a0 * x0;
+        X[tB + r] -= b0 * x0;
+      }
+    } else if (a0 !== 0) {
+      for (let r = 0; r < m; r++) X[tA + r] -= a0 * X[s0 + r];
+    } else if (b0 !== 0) {
+      for (let r = 0; r < m; r++) X[tB + r] -= b0 * X[s0 + r];
+    }
+  }
+}
+
+/** subtractGatheredCombination for the two adjacent columns at lOff and lOff + 1 (targets t and
+ * t + m), sharing each gathered source; the same operations per target, in the same order. */
+function subtractTwoGatheredCombinations(X: Float64Array, m: number, t: number, L: Float64Array, lOff: number, lStride: number, count: number, rows: Int32Array, rowOff: number): void {
+  const u = t + m;
+  let k = 0;
+  for (; k + 3 < count; k += 4) {
+    const p0 = lOff + k * lStride;
+    const p1 = p0 + lStride;
+    const p2 = p1 + lStride;
+    const p3 = p2 + lStride;
+    const a0 = L[p0];
+    const a1 = L[p1];
+    const a2 = L[p2];
+    const a3 = L[p3];
+    const b0 = L[p0 + 1];
+    const b1 = L[p1 + 1];
+    const b2 = L[p2 + 1];
+    const b3 = L[p3 + 1];
+    const s0 = rows[rowOff + k] * m;
+    const s1 = rows[rowOff + k + 1] * m;
+    const s2 = rows[rowOff + k + 2] * m;
+    const s3 = rows[rowOff + k + 3] * m;
+    for (let r = 0; r < m; r++) {
+      const x0 = X[s0 + r];
+      const x1 = X[s1 + r];
+      const x2 = X[s2 + r];
+      const x3 = X[s3 + r];
+      X[t + r] -= a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+      X[u + r] -= b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+    }
+  }
+  for (; k < count; k++) {
+    const p0 = lOff + k * lStride;
+    const a0 = L[p0];
+    const b0 = L[p0 + 1];
+    const s0 = rows[rowOff + k] * m;
+    if (a0 !== 0 && b0 !== 0) {
+      for (let r = 0; r < m; r++) {
+        const x0 = X[s0 + r];
+        X[t + r] -= a0 * x0;
+        X[u + r] -= b0 * x0;
+      }
+    } else if (a0 !== 0) {
+      for (let r = 0; r < m; r++) X[t + r] -= a0 * X[s0 + r];
+    } else if (b0 !== 0) {
+      for (let r = 0; r < m; r++) X[u + r] -= b0 * X[s0 + r];
+    }
   }
 }
 
