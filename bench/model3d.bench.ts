@@ -2,12 +2,18 @@
 // run: for an empty model and building grids of about 1k, 10k and 100k members —
 //  - draw calls of a frame (they must not grow with the model: merged lines, instanced solids);
 //  - frame time while orbiting, members as lines and as extruded sections;
-//  - time from the results message (model view + struktur/results, as the extension posts it) to
-//    the first frame with the deformed shape and the My diagram drawn, measured in the page from
-//    postMessage (structured clone included) and from the view's handler;
+//  - time from the results message to the first frame with the deformed shape and the My diagram
+//    drawn, measured in the page from postMessage (structured clone included): the model view
+//    with the results' index (struktur/resultsIndex), the page's `caseRequest`, and the one case
+//    (struktur/caseResults) posted back by a stub host at once — and from the case's handler;
+//    and, as after a new analysis, with the case inside the model message;
+//  - the messages' sizes: the index, the case, and the whole four-case document the view was sent
+//    before it asked for one case at a time;
 // and prints the ratios against the empty scene. The page is the production bundle under the
 // extension's CSP. SwiftShader times are far above a real GPU's: read the ratios and the draw
 // calls, and the absolute figures as an upper bound on a machine without a GPU.
+// Then, over stdio against the bundled server, a generated frame of about 10k members with four
+// cases: the whole document's request against the index's and one case's (the LSP side of it).
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -22,6 +28,11 @@ import { contentSecurityPolicy } from '../extension/src/panels/csp';
 import { THEMES, themeStyle } from '../test/webviews/support/themes';
 import { gridModel } from '../test/webviews/model3d-grid';
 import type { ModelView } from '../language-server/src/shared/model-view';
+import type { CaseResult, ResultsDocument } from '../language-server/src/shared/protocol';
+import { CaseResultsRequest, ResultsIndexRequest, ResultsRequest } from '../language-server/src/shared/protocol';
+import { caseOf, resultsIndex } from '../language-server/src/shared/case-view';
+import { LspProcessClient } from '../language-server/src/cli/lsp-client';
+import { generateFrame } from './generate';
 
 const root = process.env.STRUKTUR_ROOT ?? path.resolve(__dirname, '..');
 // Loaded at run time from the project's node_modules (they do not bundle).
@@ -41,8 +52,25 @@ interface Row {
   solidsDrawCalls: number;
   postToFrameMs: number;
   handlerToFrameMs: number;
+  /** Post to frame when the case comes inside the model message (after a new analysis). */
+  embeddedMs: number;
   resultsDrawCalls: number;
-  messageMB: number;
+  /** The model message with the index, the case message, the whole four-case document's message. */
+  indexMB: number;
+  caseMB: number;
+  wholeMB: number;
+}
+
+/** The grid's case and three more of the same size (the model view's cases are only DEAD's, as in
+ * a model whose combinations the engine adds): what a four-case document weighs. */
+function fourCases(doc: ResultsDocument): ResultsDocument {
+  const dead = doc.cases[0];
+  const scaled = (name: string, kind: CaseResult['kind'], f: number, type?: 'ULS' | 'SLS'): CaseResult => ({
+    name, kind, ...(type ? { type } : {}),
+    nodes: Object.fromEntries(Object.entries(dead.nodes).map(([k, n]) => [k, { ...n, u: n.u.map((v) => v * f) as typeof n.u }])),
+    members: Object.fromEntries(Object.entries(dead.members).map(([k, m]) => [k, { ...m, stations: m.stations.map((st) => ({ ...st, My: st.My * f, Vz: st.Vz * f, dz: st.dz * f })) }])),
+  });
+  return { ...doc, cases: [dead, scaled('LIVE', 'load', 0.5), scaled('ULS1', 'combination', 2.1, 'ULS'), scaled('SLS1', 'combination', 1.5, 'SLS')] };
 }
 
 async function main(): Promise<void> {
@@ -95,30 +123,42 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const size of [0, ...SIZES]) {
-      const { view, results } = size ? gridModel(size) : { view: emptyView(), results: null };
-      const message = JSON.stringify({ type: 'model', model: view.uri, view, results, stale: false, errors: 0, resultsStale: false });
+      const { view, results: grid } = size ? gridModel(size) : { view: emptyView(), results: null };
+      const results = grid && fourCases(grid);
+      const index = results && resultsIndex(results, `bench-${size}`);
+      const message = JSON.stringify({ type: 'model', model: view.uri, view, results: index, stale: false, errors: 0, resultsStale: false });
+      const caseMessage = results ? JSON.stringify({ type: 'case', id: index!.id, name: 'DEAD', result: caseOf(results, 'DEAD') }) : '';
+      const wholeMB = JSON.stringify({ type: 'model', model: view.uri, view, results, stale: false, errors: 0, resultsStale: false }).length / 1e6;
       payloads.set(`/model-${size}.json`, message);
+      if (results) {
+        payloads.set(`/case-${size}.json`, caseMessage);
+        payloads.set(`/model-case-${size}.json`, `${message.slice(0, -1)},"case":${caseMessage}}`);
+      }
       const t = Date.now();
       const step = (what: string) => console.log(`  ${String(size).padStart(6)} members: ${what} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
       // Fewer frames for the big models: on SwiftShader one frame of 100k members takes seconds.
       const frameCount = Math.max(3, Math.round(FRAMES * Math.min(1, 2000 / Math.max(1, view.members.length))));
       // 1. The structure as lines, then as solids (each a fresh panel, as restored from its state).
       const lines = await withPage(browser, base, { loads: false, sections: false }, async (page) => {
-        await post(page, `/model-${size}.json`);
+        await post(page, `/model-${size}.json`, size ? `/case-${size}.json` : undefined);
         return { frames: await page.evaluate((n) => (window as any).strukturModel3d.measureFrames(n), frameCount), stats: await page.evaluate(() => (window as any).strukturModel3d.stats()) };
       });
       step(`lines: ${frameCount} frames`);
       const solids = await withPage(browser, base, { loads: false, sections: true }, async (page) => {
-        await post(page, `/model-${size}.json`);
+        await post(page, `/model-${size}.json`, size ? `/case-${size}.json` : undefined);
         return page.evaluate((n) => (window as any).strukturModel3d.measureFrames(n), frameCount);
       });
       step(`solids: ${frameCount} frames`);
-      // 2. Results: a panel showing the deformed shape and the My diagram gets the model and its
-      // results; timed from postMessage to the GPU having drawn the first frame.
+      // 2. Results: a panel showing the deformed shape and the My diagram gets the model and the
+      // index, asks for its case and gets it; timed from the first postMessage to the GPU having
+      // drawn the first frame with the case.
       const { timing, after } = await withPage(browser, base, { loads: false, sections: false, deformed: true, diagram: 'My' }, async (page) => {
-        const timing = await post(page, `/model-${size}.json`);
+        const timing = await post(page, `/model-${size}.json`, size ? `/case-${size}.json` : undefined);
         return { timing, after: await page.evaluate(() => (window as any).strukturModel3d.stats()) };
       });
+      // 3. After a new analysis: the panel sends the model message with the case inside.
+      const embedded = size ? await withPage(browser, base, { loads: false, sections: false, deformed: true, diagram: 'My' }, (page) => post(page, `/model-case-${size}.json`, undefined, true)) : timing;
+      if (size) step('results drawn from one message');
       const stats = lines.stats;
       rows.push({
         label: size ? `${size / 1000}k` : 'empty',
@@ -126,10 +166,13 @@ async function main(): Promise<void> {
         drawCalls: stats.drawCalls, triangles: stats.triangles,
         linesMs: lines.frames.mean, solidsMs: solids.mean, solidsDrawCalls: solids.drawCalls,
         postToFrameMs: timing.postToFrame, handlerToFrameMs: timing.handlerToFrame, resultsDrawCalls: after.drawCalls,
-        messageMB: message.length / 1e6,
+        embeddedMs: embedded.postToFrame,
+        indexMB: message.length / 1e6, caseMB: caseMessage.length / 1e6, wholeMB,
       });
       step('results drawn');
       payloads.delete(`/model-${size}.json`);
+      payloads.delete(`/case-${size}.json`);
+      payloads.delete(`/model-case-${size}.json`);
     }
   } finally {
     await browser.close();
@@ -137,6 +180,48 @@ async function main(): Promise<void> {
     fs.rmSync(out, { recursive: true, force: true });
   }
   report(rows);
+  if (process.env.STRUKTUR_BENCH_MODEL3D_LSP !== '0') await lspSide(Number(process.env.STRUKTUR_BENCH_MODEL3D_LSP ?? 10000));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The LSP side over stdio: the whole document's request against the index's and one case's, for
+ * a generated frame of about `target` members with four cases (warm: analysed before timing). */
+async function lspSide(target: number): Promise<void> {
+  const g = generateFrame(target, { windCases: 2 });
+  const uri = pathToFileURL(path.join(root, `bench-model3d-${target}.struct`)).toString();
+  const client = new LspProcessClient({ command: process.execPath, args: [path.join(root, 'dist', 'server.js'), '--stdio'] });
+  await client.initialize(null, { initializationOptions: { debounceMs: 0 } });
+  try {
+    const first = client.waitForDiagnostics(uri, () => true, 600000);
+    await client.open(uri, g.text);
+    await first;
+    const index = await client.connection.sendRequest(ResultsIndexRequest, { uri });
+    if (!index) throw new Error('no results');
+    const name = index.cases.find((c) => c.kind === 'combination')?.name ?? index.cases[0].name;
+    const runs = 3;
+    const time = async <T>(fn: () => Promise<T>) => {
+      const times: number[] = [];
+      let value!: T;
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        value = await fn();
+        times.push(performance.now() - t);
+      }
+      return { ms: median(times), bytes: JSON.stringify(value).length };
+    };
+    const whole = await time(() => client.connection.sendRequest(ResultsRequest, { uri }));
+    const idx = await time(() => client.connection.sendRequest(ResultsIndexRequest, { uri }));
+    const one = await time(() => client.connection.sendRequest(CaseResultsRequest, { uri, case: name, id: index.id }));
+    console.log(`\nover stdio, generated frame: ${g.members} members, ${index.cases.length} cases (${index.cases.map((c) => c.name).join(', ')}), median of ${runs}`);
+    const row = (what: string, r: { ms: number; bytes: number }) => console.log(`  ${what.padEnd(36)} ${r.ms.toFixed(0).padStart(7)} ms  ${(r.bytes / 1e6).toFixed(1).padStart(7)} MB`);
+    row('struktur/results (before)', whole);
+    row('struktur/resultsIndex', idx);
+    row(`struktur/caseResults ${name}`, one);
+    row('index + one case (after)', { ms: idx.ms + one.ms, bytes: idx.bytes + one.bytes });
+  } finally {
+    await client.shutdown();
+  }
 }
 
 /** A fresh page of the view with `state` as its restored webview state. */
@@ -155,7 +240,15 @@ async function withPage<T>(browser: Playwright.Browser, base: string, state: Rec
       const w = window as unknown as Record<string, unknown>;
       const posted: { type: string; message?: string }[] = [];
       w.__posted = posted;
-      w.acquireVsCodeApi = () => ({ postMessage: (m: { type: string }) => posted.push(m), getState: () => stored, setState: (s: unknown) => (stored = s) });
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: { type: string; name?: string; id?: string }) => {
+          posted.push(m);
+          const answer = w.__caseAnswer as { name: string; id: string } | undefined;
+          if (m.type === 'caseRequest' && answer && answer.name === m.name && answer.id === m.id) window.postMessage(answer, '*');
+        },
+        getState: () => stored,
+        setState: (s: unknown) => (stored = s),
+      });
     }, state);
     await page.goto(`${base}/`);
     await page.waitForFunction(() => !!(window as any).strukturModel3d);
@@ -169,16 +262,21 @@ async function withPage<T>(browser: Playwright.Browser, base: string, state: Rec
 
 /** Fetches a model message into the page, posts it as the extension would, and times it to the
  * next drawn frame. */
-async function post(page: Playwright.Page, url: string): Promise<{ postToFrame: number; handlerToFrame: number }> {
-  return page.evaluate(async (u) => {
+async function post(page: Playwright.Page, url: string, caseUrl?: string, expectCase = !!caseUrl): Promise<{ postToFrame: number; handlerToFrame: number }> {
+  return page.evaluate(async ([u, cu, withCase]) => {
     const probe = (window as any).strukturModel3d;
     const message = await (await fetch(u)).json();
+    // The stub host answers the page's request for its case at once (the LSP side is timed apart).
+    if (cu) (window as any).__caseAnswer = await (await fetch(cu)).json();
+    const drawn = probe.cases().drawn;
     const updates = probe.updates();
     const frames = probe.stats().frames;
     const t0 = performance.now();
     window.postMessage(message, '*');
     const failed = () => ((window as any).__posted as { type: string; message?: string }[]).find((m) => m.type === 'error');
-    while (probe.updates() === updates || probe.stats().frames === frames) {
+    // Until the model message is drawn and, with a case, the frame that first shows the case.
+    const waiting = () => probe.updates() === updates || probe.stats().frames === frames || (withCase && (probe.cases().drawn === drawn || probe.cases().frame === 0));
+    while (waiting()) {
       const error = failed();
       if (error) throw new Error(error.message);
       await new Promise((r) => setTimeout(r, 2));
@@ -186,7 +284,7 @@ async function post(page: Playwright.Page, url: string): Promise<{ postToFrame: 
     // The frame is submitted; wait until the GPU has drawn it.
     probe.finish();
     return { postToFrame: performance.now() - t0, handlerToFrame: probe.updateToFrameMs() };
-  }, url);
+  }, [url, caseUrl, expectCase] as const);
 }
 
 function emptyView(): ModelView {
@@ -197,12 +295,12 @@ function report(rows: Row[]): void {
   const empty = rows[0];
   const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   console.log('\n3D view, headless Chromium + SwiftShader (CPU rendering), 1280×800');
-  console.log('model   members  draw calls  triangles   frame lines  frame solids (calls)  results→frame: post / handler  (message)');
+  console.log('model   members  draw calls  triangles   frame lines  frame solids (calls)  results→frame: post / handler, in one message   messages: index + case (whole 4-case document before)');
   for (const r of rows) {
     console.log(
       `${r.label.padEnd(7)} ${String(r.members).padStart(7)}  ${String(r.drawCalls).padStart(10)}  ${String(r.triangles).padStart(9)}  ` +
       `${f(r.linesMs).padStart(9)} ms  ${f(r.solidsMs).padStart(9)} ms (${r.solidsDrawCalls})  ` +
-      `${f(r.postToFrameMs).padStart(12)} / ${f(r.handlerToFrameMs).padStart(7)} ms  (${r.messageMB.toFixed(1)} MB)`,
+      `${f(r.postToFrameMs).padStart(12)} / ${f(r.handlerToFrameMs).padStart(7)} ms, ${f(r.embeddedMs).padStart(7)} ms   ${r.indexMB.toFixed(1)} + ${r.caseMB.toFixed(1)} MB (${r.wholeMB.toFixed(1)} MB)`,
     );
   }
   console.log('\nratios against the empty scene');

@@ -21,9 +21,11 @@ import { registerFeatures } from './features/register';
 import { AnalysisRunner } from './analysis-runner';
 import { analysisDiagnostics, toAnalysisModel, toResultDiagnostics, type ModelMapping } from './analysis/from-model';
 import type { AnalysisOutcome } from './analysis/analyze';
-import { AnalysisStatusNotification, FlushRequest, MemberSeriesRequest, ModelViewRequest, ResultsDigestRequest, ResultsRequest } from './shared/protocol';
+import { AnalysisStatusNotification, CaseResultsRequest, FlushRequest, MemberSeriesRequest, ModelViewRequest, ResultsDigestRequest, ResultsIndexRequest, ResultsRequest } from './shared/protocol';
 import { digestResults, memberSeries } from './shared/dashboard-digest';
 import type { ResultsDigest } from './shared/dashboard-messages';
+import { caseOf, resultsIndex, type ResultsIndex } from './shared/case-view';
+import { randomBytes } from 'node:crypto';
 import type { ResultsDocument } from './analysis/results';
 import { buildModelView } from './features/model-view';
 import { SERVER_VERSION } from './version';
@@ -118,7 +120,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.onDidSave((e) => schedule(e.document.uri, 0, true));
   documents.onDidClose((e) => {
+    const root = workspace.rootOf(e.document.uri);
     workspace.closeDocument(e.document.uri);
+    // The 3D view's kept document goes with the last open file of its model.
+    if (!documents.all().some((d) => d.uri !== e.document.uri && workspace.rootOf(d.uri) === root)) indexed.delete(root);
     clearTimeout(timers.get(e.document.uri));
     // A closed file keeps no diagnostics of its own; the models that include it are revalidated.
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -309,6 +314,34 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(MemberSeriesRequest, async ({ uri, member }) => {
     const doc = await currentResults(uri);
     return doc ? memberSeries(doc, member) : null;
+  });
+
+  // The 3D view's index and its one case at a time. Ids carry this run's random prefix, so an
+  // index from before a server restart never matches a document of this one. The document of the
+  // last index served per model is kept, so a case asked for with that index's id comes from the
+  // document the index describes — also while the text has errors (the view keeps showing the
+  // last results, flagged, and may switch case) — and never from a newer one.
+  const indexes = new WeakMap<ResultsDocument, ResultsIndex>();
+  const indexed = new Map<string, { id: string; doc: ResultsDocument }>();
+  const run = randomBytes(4).toString('hex');
+  let indexCount = 0;
+
+  connection.onRequest(ResultsIndexRequest, async ({ uri }) => {
+    const doc = await currentResults(uri);
+    if (!doc) return null;
+    let index = indexes.get(doc);
+    if (!index) indexes.set(doc, (index = resultsIndex(doc, `${run}-${++indexCount}`)));
+    indexed.set(workspace.rootOf(uri), { id: index.id, doc });
+    return index;
+  });
+
+  connection.onRequest(CaseResultsRequest, async ({ uri, case: name, id }) => {
+    if (id === undefined) {
+      const doc = await currentResults(uri);
+      return doc ? caseOf(doc, name) : null;
+    }
+    const kept = indexed.get(workspace.rootOf(uri));
+    return kept && kept.id === id ? caseOf(kept.doc, name) : null;
   });
 
   connection.onRequest(ModelViewRequest, async ({ uri }) => {

@@ -1,11 +1,10 @@
 // The 3D view's bundle in headless Chromium (WebGL through SwiftShader) under the extension's
 // Content Security Policy, fed the model view and results of the real examples as the extension
-// feeds them. Screenshots go to test-artifacts/webviews/; the assertions read the live scene
-// through the page's probe (window.strukturModel3d) and the messages the page posts.
+// feeds them: the model with the results' index, then the one case the page asks for
+// (FakeModel3dHost). Screenshots go to test-artifacts/webviews/; the assertions read the live
+// scene through the page's probe (window.strukturModel3d) and the messages the page posts.
 import { strict as assert } from 'node:assert';
-import type { Model3dUpdate } from '../../language-server/src/shared/model3d-messages';
 import type { ModelView } from '../../language-server/src/shared/model-view';
-import type { ResultsDocument } from '../../language-server/src/shared/protocol';
 import type { Model3dProbe } from '../../webviews/model3d/probe';
 import { stationDisplacement } from '../../webviews/model3d/result-geometry';
 import { fixtureFor } from './support/fixtures';
@@ -13,13 +12,10 @@ import { closeBrowser, openPanelPage, type PanelPage } from './support/page';
 import type { TestTheme } from './support/themes';
 import { THEMES } from './support/themes';
 import { gridModel } from './model3d-grid';
+import { FakeModel3dHost } from './model3d-host';
 
 type Posted = { type: string; element?: { kind: string; name: string } | null; [k: string]: unknown };
 const is = (type: string) => (m: unknown): m is Posted => (m as Posted)?.type === type;
-
-function update(view: ModelView | null, results: ResultsDocument | null, more: Partial<Model3dUpdate> = {}): Model3dUpdate {
-  return { type: 'model', model: view?.uri ?? 'file:///x.struct', view, results, stale: false, errors: 0, resultsStale: false, ...more };
-}
 
 /** Calls a method of the page's probe (window.strukturModel3d). */
 function probe<K extends keyof Model3dProbe>(p: PanelPage, method: K, ...args: Parameters<Model3dProbe[K]>): Promise<Awaited<ReturnType<Model3dProbe[K]>>> {
@@ -29,13 +25,20 @@ function probe<K extends keyof Model3dProbe>(p: PanelPage, method: K, ...args: P
   }, [method, args] as const) as Promise<Awaited<ReturnType<Model3dProbe[K]>>>;
 }
 
+/** The page's extension side of each open page. */
+const hosts = new Map<PanelPage, FakeModel3dHost>();
+const hostOf = (p: PanelPage) => hosts.get(p)!;
+
 async function open(opts: { theme?: TestTheme; state?: unknown; example?: string; viewport?: { width: number; height: number } } = {}): Promise<PanelPage> {
   const p = await openPanelPage({ script: 'model3d', theme: opts.theme ?? 'dark', state: opts.state, viewport: opts.viewport ?? { width: 1100, height: 720 } });
+  const host = new FakeModel3dHost(p);
+  hosts.set(p, host);
   await p.waitForPosted(is('ready'));
   if (opts.example) {
     const f = fixtureFor(opts.example);
-    await p.send(update(f.view, f.results));
+    await host.update(f.view, f.results);
     await frames(p, 1);
+    await host.settled();
   }
   return p;
 }
@@ -71,6 +74,8 @@ describe('model3d in a browser', function () {
   const track = (p: PanelPage) => (pages.push(p), p);
   afterEach(async () => {
     for (const p of pages.splice(0)) {
+      hosts.get(p)?.dispose();
+      hosts.delete(p);
       assert.deepEqual(p.cspViolations, [], 'no CSP violations');
       assert.deepEqual(p.consoleErrors, [], 'no console errors');
       await p.close();
@@ -94,8 +99,8 @@ describe('model3d in a browser', function () {
     const p = track(await open({ example: 'portal-two-bay', state: { version: 1, loads: false } }));
     const small = await probe(p, 'stats');
     const grid = gridModel(2000);
-    await p.send(update(grid.view, grid.results));
-    await probe(p, 'nextFrame');
+    await hostOf(p).update(grid.view, grid.results);
+    await hostOf(p).settled();
     const big = await probe(p, 'stats');
     assert.ok(big.drawCalls <= small.drawCalls + 2, `portal ${small.drawCalls} draw calls, ${grid.view.members.length} members ${big.drawCalls}`);
     assert.ok(big.triangles > 20 * small.triangles, 'the solids are all there (instanced)');
@@ -202,15 +207,15 @@ describe('model3d in a browser', function () {
     // An edit (the brace deleted): the view follows without moving the camera.
     const edited: ModelView = JSON.parse(JSON.stringify(f.view));
     edited.members = edited.members.filter((m) => m.name !== 'X1');
-    await p.send(update(edited, f.results));
-    await probe(p, 'nextFrame');
+    await hostOf(p).update(edited, f.results);
+    await hostOf(p).settled();
     assert.deepEqual(((await p.state()) as { camera: unknown }).camera, camera);
     // An invalid edit: the extension sends the last good view, flagged.
-    await p.send(update(edited, f.results, { stale: true, errors: 2, resultsStale: true }));
+    await hostOf(p).update(edited, f.results, { stale: true, errors: 2, resultsStale: true });
     await p.page.waitForSelector('.notice:not([hidden])');
     assert.equal(await p.page.textContent('.notice'), 'The model has 2 errors: showing the last valid model.');
     await p.screenshot('model3d-portal-invalid-notice');
-    await p.send(update(f.view, f.results));
+    await hostOf(p).update(f.view, f.results);
     await p.page.waitForSelector('.notice[hidden]', { state: 'attached' });
   });
 
@@ -261,8 +266,78 @@ describe('model3d in a browser', function () {
   it('says what is missing instead of drawing nothing', async () => {
     const p = track(await open());
     assert.equal(await p.page.textContent('.empty'), 'Waiting for the model…');
-    await p.send(update(null, null, { stale: true, errors: 3 }));
+    await hostOf(p).update(null, null, { stale: true, errors: 3 });
     await p.page.waitForFunction(() => document.querySelector('.empty')?.textContent?.includes('3 errors'));
     assert.equal(await p.page.textContent('.notice'), 'The model has 3 errors.');
+  });
+
+  it('asks the host for the case the selector shows and draws only the answer for that case of the index it holds', async () => {
+    const p = track(await open({ example: 'portal-two-bay', state: { version: 1, caseName: 'DEAD', deformed: true, loads: false } }));
+    const host = hostOf(p);
+    const { view, results } = fixtureFor('portal-two-bay');
+    const first = host.index!.id;
+    // The restored case, asked for once with the index the page holds, and drawn.
+    assert.deepEqual(host.requests, [{ name: 'DEAD', id: first }]);
+    assert.deepEqual((await probe(p, 'cases')).shown, { name: 'DEAD', id: first });
+    const n3 = view.nodes.find((n) => n.name === 'N3')!;
+    const expectDeformed = async (caseName: string) => {
+      const d = (await probe(p, 'deformed', 'N3'))!;
+      assert.ok(d, `deformed shape of ${caseName}`);
+      const u = results.cases.find((c) => c.name === caseName)!.nodes.N3.u;
+      for (let k = 0; k < 3; k++) assert.ok(Math.abs(d.xyz[k] - (n3.xyz[k] + d.factor * u[k])) < 1e-4, `${caseName} N3[${k}]`);
+    };
+    await expectDeformed('DEAD');
+
+    // Two switches in a row; the answers held back.
+    host.hold = true;
+    const choose = async (name: string) => {
+      await p.page.click(`vscode-dropdown:has(vscode-option[value="${name}"])`);
+      await p.page.click(`vscode-option[value="${name}"]`);
+    };
+    await choose('LIVE');
+    assert.deepEqual(await host.requested(2), { name: 'LIVE', id: first });
+    await choose('ULS1');
+    const uls = await host.requested(3);
+    assert.deepEqual(uls, { name: 'ULS1', id: first });
+    // Waiting, nothing of another case is drawn under ULS1's name.
+    assert.equal((await probe(p, 'cases')).shown, null);
+    assert.equal(await probe(p, 'deformed', 'N3'), undefined);
+    // LIVE's answer arrives late: dropped.
+    const dropped = async (n: number) => p.page.waitForFunction((k) => (window as unknown as { strukturModel3d: Model3dProbe }).strukturModel3d.cases().dropped >= k, n, { timeout: 10000 });
+    await p.send(host.caseMessage(host.held[0]));
+    await dropped(1);
+    assert.equal((await probe(p, 'cases')).shown, null);
+    await p.send(host.caseMessage(uls));
+    await host.settled();
+    assert.deepEqual((await probe(p, 'cases')).shown, { name: 'ULS1', id: first });
+    await expectDeformed('ULS1');
+    assert.equal(((await p.state()) as { caseName: string }).caseName, 'ULS1');
+
+    // A new analysis (a new index): the page asks again; an answer of the old index is not drawn.
+    await host.update(view, results, { newIndex: true });
+    const again = await host.requested(4);
+    assert.equal(again.name, 'ULS1');
+    assert.notEqual(again.id, first);
+    await p.send(host.caseMessage(again, first));
+    await dropped(2);
+    assert.equal((await probe(p, 'cases')).shown, null);
+    await p.send(host.caseMessage(again));
+    await host.settled();
+    assert.deepEqual((await probe(p, 'cases')).shown, { name: 'ULS1', id: again.id });
+    await expectDeformed('ULS1');
+    assert.equal(host.requests.length, 4, `no other requests: ${JSON.stringify(host.requests)}`);
+    await p.screenshot('model3d-portal-case-switched');
+  });
+
+  it('draws a case that comes with the model message at once, without asking for it', async () => {
+    const p = track(await open({ state: { version: 1, caseName: 'ULS1', diagram: 'My', loads: false } }));
+    const host = hostOf(p);
+    const { view, results } = fixtureFor('portal-two-bay');
+    // What the panel sends after a new analysis when it knows the case the page shows.
+    await host.update(view, results, { withCase: 'ULS1' });
+    await host.settled();
+    assert.deepEqual((await probe(p, 'cases')).shown, { name: 'ULS1', id: host.index!.id });
+    assert.match((await p.page.textContent('.legend'))!, /My moment\s*max 60\.7 kN·m/);
+    assert.deepEqual(host.requests, [], 'nothing asked');
   });
 });

@@ -5,15 +5,15 @@
 // what it draws, keeps it across a model update (dropping what is gone), clears it, and reads
 // in dark, light and high-contrast themes — checked through the probe and on the pixels.
 import { strict as assert } from 'node:assert';
-import type { Model3dParticipants, Model3dUpdate, ParticipantSelectionView } from '../../language-server/src/shared/model3d-messages';
+import type { Model3dParticipants, ParticipantSelectionView } from '../../language-server/src/shared/model3d-messages';
 import type { ModelView } from '../../language-server/src/shared/model-view';
-import type { ResultsDocument } from '../../language-server/src/shared/protocol';
 import { modelFrame } from '../../webviews/model3d/model-frame';
 import { BADGE_PRIORITY, MIN_CONTRAST, contrast, legibleColour, parseHex, participantMarks, textOn } from '../../webviews/model3d/participant-marks';
 import type { Model3dProbe } from '../../webviews/model3d/probe';
 import { fixtureFor } from './support/fixtures';
 import { closeBrowser, openPanelPage, type PanelPage } from './support/page';
 import { THEMES, type TestTheme } from './support/themes';
+import { FakeModel3dHost } from './model3d-host';
 
 const ADA: ParticipantSelectionView = { name: 'Ada', colour: '#e5534b', elements: [{ kind: 'member', name: 'B1' }, { kind: 'node', name: 'N5' }] };
 const BOB: ParticipantSelectionView = { name: 'Bob', colour: '#3fb950', elements: [{ kind: 'member', name: 'B1' }, { kind: 'member', name: 'C3' }, { kind: 'node', name: 'N99' }] };
@@ -63,9 +63,8 @@ describe('model3d participants (geometry)', () => {
 type Posted = { type: string; selections?: ParticipantSelectionView[] };
 const is = (type: string) => (m: unknown): m is Posted => (m as Posted)?.type === type;
 
-function update(view: ModelView, results: ResultsDocument | null): Model3dUpdate {
-  return { type: 'model', model: view.uri, view, results, stale: false, errors: 0, resultsStale: false };
-}
+/** The extension's side of each open page (model, results index, the case asked for). */
+const hosts = new Map<PanelPage, FakeModel3dHost>();
 
 function probe<K extends keyof Model3dProbe>(p: PanelPage, method: K, ...args: Parameters<Model3dProbe[K]>): Promise<Awaited<ReturnType<Model3dProbe[K]>>> {
   return p.page.evaluate(([m, a]) => {
@@ -104,6 +103,8 @@ describe('model3d participants in a browser', function () {
   const pages: PanelPage[] = [];
   afterEach(async () => {
     for (const p of pages.splice(0)) {
+      hosts.get(p)?.dispose();
+      hosts.delete(p);
       assert.deepEqual(p.cspViolations, [], 'no CSP violations');
       assert.deepEqual(p.consoleErrors, [], 'no console errors');
       await p.close();
@@ -114,13 +115,16 @@ describe('model3d participants in a browser', function () {
   async function open(theme: TestTheme): Promise<PanelPage> {
     const p = await openPanelPage({ script: 'model3d', theme, state: { version: 1, loads: false }, viewport: { width: 1000, height: 680 } });
     pages.push(p);
+    const host = new FakeModel3dHost(p);
+    hosts.set(p, host);
     await p.waitForPosted(is('ready'));
     const f = fixtureFor('portal-two-bay');
-    await p.send(update(f.view, f.results));
+    await host.update(f.view, f.results);
     await p.page.waitForFunction(() => {
       const w = window as unknown as { strukturModel3d?: Model3dProbe };
       return !!w.strukturModel3d && w.strukturModel3d.updates() > 0 && w.strukturModel3d.stats().frames > 0;
     }, undefined, { timeout: 20000 });
+    await host.settled();
     return p;
   }
 
@@ -173,7 +177,7 @@ describe('model3d participants in a browser', function () {
     const members = f.view.members.filter((m) => m.name !== 'C3');
     const changed: ModelView = { ...f.view, members };
     const before = p.posted.length;
-    await p.send(update(changed, null));
+    await hosts.get(p)!.update(changed, null);
     const after = await p.waitForPosted((m): m is Posted => is('participantsShown')(m) && p.posted.indexOf(m) >= before);
     assert.deepEqual(after.selections!.map((s) => [s.name, s.elements.map((e) => e.name)]), [['Ada', ['B1', 'N5']], ['Bob', ['B1']]]);
     // The same set again posts nothing new (the page reports changes only).

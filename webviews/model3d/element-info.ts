@@ -2,16 +2,16 @@
 // results of the shown case (extreme resultants, largest displacement, governing utilisation,
 // reactions). Pure, so the text is tested without a browser.
 import type { ModelView } from '../../language-server/src/shared/model-view';
-import type { CaseResult, ResultsDocument } from '../../language-server/src/shared/protocol';
+import type { CaseResult } from '../../language-server/src/shared/protocol';
 import { formatNumber, formatQuantity, type DisplayUnits } from './display-units';
-import { DIAGRAM_QUANTITIES, QUANTITY_KIND, type DiagramQuantity } from './result-geometry';
+import { DIAGRAM_QUANTITIES, QUANTITY_KIND, type CheckSource, type DiagramQuantity } from './result-geometry';
 
 export interface ElementInfo {
   title: string;
   lines: string[];
 }
 
-export function memberInfo(view: ModelView, units: DisplayUnits, m: number, result: CaseResult | undefined, results: ResultsDocument | null): ElementInfo {
+export function memberInfo(view: ModelView, units: DisplayUnits, m: number, result: CaseResult | undefined, results: CheckSource): ElementInfo {
   const mv = view.members[m];
   const section = mv.section !== undefined ? view.sections[mv.section] : undefined;
   const lines: string[] = [];

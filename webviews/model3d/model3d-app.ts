@@ -1,11 +1,13 @@
-// The 3D view: takes the model and results the extension sends, builds the layers, keeps the
+// The 3D view: takes the model and the results index the extension sends, asks for the one case
+// it shows (and draws only an answer for that case of that index), builds the layers, keeps the
 // camera and the toggles in the webview state, and links picking to the editor (click reveals,
 // the editor's cursor highlights). Live updates rebuild what changed and keep the camera.
 import * as THREE from 'three';
 import type { ModelView } from '../../language-server/src/shared/model-view';
-import type { HostToModel3d, Model3dToHost, Model3dUpdate, ParticipantSelectionView } from '../../language-server/src/shared/model3d-messages';
+import type { HostToModel3d, Model3dCase, Model3dToHost, Model3dUpdate, ParticipantSelectionView } from '../../language-server/src/shared/model3d-messages';
+import type { ResultsIndex } from '../../language-server/src/shared/case-view';
 import type { ElementRef } from '../../language-server/src/shared/panel-messages';
-import type { CaseResult, ResultsDocument } from '../../language-server/src/shared/protocol';
+import type { CaseResult } from '../../language-server/src/shared/protocol';
 import type { WebviewApi } from '../shared/vscode-api';
 import { displayUnits, formatQuantity, type DisplayUnits } from './display-units';
 import { memberInfo, nodeInfo } from './element-info';
@@ -16,7 +18,7 @@ import { loadGeometry, loadsOfCase } from './load-geometry';
 import { modelFrame, type ModelFrame } from './model-frame';
 import { participantObjects } from './participant-layer';
 import { participantMarks, type ParticipantMark } from './participant-marks';
-import { autoDeformScale, caseResult, deformedGeometry, diagramGeometry, diagramScale, maxAbs, maxDisplacement, memberUtilisation, QUANTITY_KIND, reactionGeometry, type DeformedGeometry, type DiagramQuantity } from './result-geometry';
+import { autoDeformScale, deformedGeometry, diagramGeometry, diagramScale, maxAbs, maxDisplacement, memberUtilisation, QUANTITY_KIND, reactionGeometry, type DeformedGeometry, type DiagramQuantity } from './result-geometry';
 import { arrowObjects, memberColours, MEMBER_WIDTH, ribbonObjects, structureLayer, type StructureLayer } from './scene-layers';
 import { decodePickId, pointOnMember, type Picked } from './structure-geometry';
 import { readSceneColours, type SceneColours } from './theme-colours';
@@ -35,7 +37,17 @@ const DIAGRAM_TITLES: Record<DiagramQuantity, string> = {
 export class Model3dApp {
   state: Model3dState;
   view: ModelView | null = null;
-  results: ResultsDocument | null = null;
+  /** The results index: every case's name and kind, the checks (no node or member data). */
+  results: ResultsIndex | null = null;
+  /** The one case whose results the view holds: drawn while it is the shown case of `results`. */
+  caseData: Model3dCase | undefined;
+  /** The case asked for last (`id` and name), so the same question is not asked twice. */
+  private asked: string | undefined;
+  /** Case answers accepted and drawn, and those dropped as stale (the tests and benchmark read them). */
+  casesDrawn = 0;
+  casesDropped = 0;
+  /** The frame the last accepted case was first drawn in (0 until it is). */
+  caseFrame = 0;
   frame: ModelFrame | undefined;
   units: DisplayUnits = displayUnits(undefined);
   colours: SceneColours;
@@ -73,7 +85,10 @@ export class Model3dApp {
     this.cameraModel = this.state.model;
     this.colours = readSceneColours();
     this.toolbar = buildToolbar(this.state, {
-      caseChanged: (name) => this.change({ caseName: name }, 'results'),
+      caseChanged: (name) => {
+        this.change({ caseName: name }, 'results');
+        this.askForCase();
+      },
       diagramChanged: (d) => this.change({ diagram: d }, 'results'),
       toggled: (t, on) => this.toggled(t, on),
       scaleChanged: (factor) => {
@@ -106,6 +121,7 @@ export class Model3dApp {
       this.viewer.requestRender();
     };
     this.viewer.onFrame = () => {
+      if (this.caseFrame === 0 && this.casesDrawn > 0) this.caseFrame = this.viewer.frames;
       if (this.pendingUpdate !== undefined) {
         this.updateToFrameMs = performance.now() - this.pendingUpdate;
         this.pendingUpdate = undefined;
@@ -122,6 +138,9 @@ export class Model3dApp {
     switch (msg.type) {
       case 'model':
         this.update(msg);
+        break;
+      case 'case':
+        this.acceptCase(msg);
         break;
       case 'select': {
         this.select(msg.element, false);
@@ -151,6 +170,12 @@ export class Model3dApp {
     const viewChanged = msg.view !== this.view;
     if (msg.view) this.view = msg.view;
     this.results = msg.results;
+    // A case goes with the index it was fetched for; another index makes it stale.
+    if (msg.case && msg.case.id === msg.results?.id) {
+      this.caseData = msg.case;
+      this.casesDrawn++;
+      this.caseFrame = 0;
+    } else if (this.caseData && this.caseData.id !== msg.results?.id) this.caseData = undefined;
     if (this.state.model !== msg.model) {
       this.state.model = msg.model;
       this.save();
@@ -165,6 +190,7 @@ export class Model3dApp {
     if (view.members.length + view.nodes.length === 0) this.empty.textContent = 'The model has no nodes or members yet.';
     this.units = displayUnits(view.units);
     this.updateCaseOptions();
+    this.askForCase();
     if (viewChanged || !this.structure) {
       this.frame = modelFrame(view);
       this.viewer.setFrame(this.frame);
@@ -212,8 +238,35 @@ export class Model3dApp {
     this.toolbar.cases.setOptions(options.length ? options : [{ value: '', label: 'no load cases' }], this.state.caseName ?? '');
   }
 
+  /** The results of the shown case: only an answer for this case of this index. */
   private currentCase(): CaseResult | undefined {
-    return caseResult(this.results, this.state.caseName);
+    const c = this.caseData, name = this.state.caseName;
+    return c && name !== undefined && c.name === name && c.id === this.results?.id ? c.result ?? undefined : undefined;
+  }
+
+  /** Tells the extension which case is shown, asking for its results when the view lacks them. */
+  private askForCase(): void {
+    const name = this.state.caseName;
+    if (name === undefined || name === '') return;
+    const id = this.results?.id ?? null;
+    const have = this.caseData && this.caseData.name === name && this.caseData.id === id;
+    const key = JSON.stringify([id, name]);
+    if (have || key === this.asked) return;
+    this.asked = key;
+    this.api.post({ type: 'caseRequest', name, id });
+  }
+
+  /** An answer to a case request: drawn when it is for the case shown of the index held. */
+  acceptCase(msg: Model3dCase): void {
+    if (!this.results || msg.id !== this.results.id || msg.name !== this.state.caseName) {
+      this.casesDropped++;
+      return;
+    }
+    this.pendingUpdate ??= performance.now();
+    this.caseData = msg;
+    this.casesDrawn++;
+    this.caseFrame = 0;
+    this.rebuildResults();
   }
 
   private rebuildStructure(): void {

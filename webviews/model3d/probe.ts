@@ -30,6 +30,11 @@ export interface Model3dProbe {
   /** Time from the last model message to its first frame, ms. */
   updateToFrameMs(): number;
   updates(): number;
+  /** Case answers drawn and dropped as stale, the case whose results are drawn now (its name and
+   * the index it belongs to), if any, and whether the view waits for the shown case's results
+   * (its index lists the case, the view holds no answer for it yet), and the frame the last case
+   * accepted was first drawn in (0 until then). */
+  cases(): { drawn: number; dropped: number; shown: { name: string; id: string } | null; waiting: boolean; frame: number };
   state(): unknown;
 }
 
@@ -118,6 +123,13 @@ export function installProbe(app: Model3dApp): void {
     },
     updateToFrameMs: () => app.updateToFrameMs,
     updates: () => app.updates,
+    cases() {
+      const c = app.caseData;
+      const shown = c && c.result && c.name === app.state.caseName && c.id === app.results?.id ? { name: c.name, id: c.id } : null;
+      const name = app.state.caseName;
+      const waiting = !!app.results && app.results.cases.some((x) => x.name === name) && !(c && c.name === name && c.id === app.results.id);
+      return { drawn: app.casesDrawn, dropped: app.casesDropped, shown, waiting, frame: app.caseFrame };
+    },
     state: () => JSON.parse(JSON.stringify(app.state)),
   };
   (window as unknown as { strukturModel3d: Model3dProbe }).strukturModel3d = probe;

@@ -3,7 +3,8 @@
 // are docs/results.md's: stations are the resultants on the cut face with outward normal +x, so
 // σ = N/A + My·z/Iy − Mz·y/Iz and positive My stretches the +z fibre, positive Mz the −y fibre.
 // Moment diagrams are drawn on the tension side. Pure: no DOM, no three.
-import type { CaseResult, CheckResult, ResultsDocument, Station } from '../../language-server/src/shared/protocol';
+import type { CaseResult, Station } from '../../language-server/src/shared/protocol';
+import type { ViewCheck } from '../../language-server/src/shared/case-view';
 import type { ModelView } from '../../language-server/src/shared/model-view';
 import { formatQuantity, type DisplayUnits, type Quantity } from './display-units';
 import { emptyRibbons, type Arrow, type Label, type Ribbons } from './glyph-types';
@@ -27,9 +28,8 @@ export const DIAGRAM_DIRECTION: Record<DiagramQuantity, { axis: 'y' | 'z'; sign:
 
 export const QUANTITY_KIND: Record<DiagramQuantity, Quantity> = { N: 'force', Vy: 'force', Vz: 'force', T: 'moment', My: 'moment', Mz: 'moment' };
 
-export function caseResult(results: ResultsDocument | null | undefined, name: string | undefined): CaseResult | undefined {
-  return name ? results?.cases.find((c) => c.name === name) : undefined;
-}
+/** Where the checks come from: the results index (or a whole results document, in tests). */
+export type CheckSource = { checks: readonly ViewCheck[] } | null | undefined;
 
 const ZERO6 = [0, 0, 0, 0, 0, 0];
 
@@ -249,11 +249,11 @@ export function reactionGeometry(view: ModelView, frame: ModelFrame, units: Disp
 
 /** The governing check ratio of each member (NaN without a check): of the selected
  * combination when it has checks, otherwise over every check. */
-export function memberUtilisation(view: ModelView, results: ResultsDocument | null | undefined, caseName?: string): { ratio: Float32Array; basis: string; max: number } {
+export function memberUtilisation(view: ModelView, results: CheckSource, caseName?: string): { ratio: Float32Array; basis: string; max: number } {
   const ratio = new Float32Array(view.members.length).fill(NaN);
   const checks = results?.checks ?? [];
   const own = caseName ? checks.filter((c) => c.combination === caseName) : [];
-  const used: CheckResult[] = own.length ? own : checks;
+  const used: readonly ViewCheck[] = own.length ? own : checks;
   const index = new Map(view.members.map((m, k) => [m.name, k] as const));
   let max = 0;
   for (const c of used) {

@@ -12,7 +12,8 @@ import type { ServerHost } from '../server-host';
 /** How a panel gets the results it shows: null when the model has none now. */
 export type ResultsFetcher<R> = (client: LanguageClient, uri: string) => Promise<R | null>;
 
-/** The whole results document (the 3D view draws every member's diagrams). */
+/** The whole results document (the default; the dashboard fetches a digest, the 3D view an index
+ * and then one case). */
 export const wholeResults: ResultsFetcher<ResultsDocument> = (client, uri) => client.sendRequest(ResultsRequest, { uri });
 
 export interface ModelSnapshot<R = ResultsDocument> {
