@@ -31,7 +31,7 @@ import type { ModelView } from '../language-server/src/shared/model-view';
 import type { CaseResult, ResultsDocument } from '../language-server/src/shared/protocol';
 import { CaseResultsRequest, ResultsIndexRequest, ResultsRequest } from '../language-server/src/shared/protocol';
 import { caseOf, resultsIndex } from '../language-server/src/shared/case-view';
-import { LspProcessClient } from '../language-server/src/cli/lsp-client';
+import { medianRequest, withServedModel } from './lsp-session';
 import { generateFrame } from './generate';
 
 const root = process.env.STRUKTUR_ROOT ?? path.resolve(__dirname, '..');
@@ -183,45 +183,25 @@ async function main(): Promise<void> {
   if (process.env.STRUKTUR_BENCH_MODEL3D_LSP !== '0') await lspSide(Number(process.env.STRUKTUR_BENCH_MODEL3D_LSP ?? 10000));
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 /** The LSP side over stdio: the whole document's request against the index's and one case's, for
  * a generated frame of about `target` members with four cases (warm: analysed before timing). */
 async function lspSide(target: number): Promise<void> {
   const g = generateFrame(target, { windCases: 2 });
-  const uri = pathToFileURL(path.join(root, `bench-model3d-${target}.struct`)).toString();
-  const client = new LspProcessClient({ command: process.execPath, args: [path.join(root, 'dist', 'server.js'), '--stdio'] });
-  await client.initialize(null, { initializationOptions: { debounceMs: 0 } });
-  try {
-    const first = client.waitForDiagnostics(uri, () => true, 600000);
-    await client.open(uri, g.text);
-    await first;
+  await withServedModel(`bench-model3d-${target}.struct`, g.text, async (client, uri) => {
     const index = await client.connection.sendRequest(ResultsIndexRequest, { uri });
     if (!index) throw new Error('no results');
     const name = index.cases.find((c) => c.kind === 'combination')?.name ?? index.cases[0].name;
     const runs = 3;
-    const time = async <T>(fn: () => Promise<T>) => {
-      const times: number[] = [];
-      let value!: T;
-      for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        value = await fn();
-        times.push(performance.now() - t);
-      }
-      return { ms: median(times), bytes: JSON.stringify(value).length };
-    };
-    const whole = await time(() => client.connection.sendRequest(ResultsRequest, { uri }));
-    const idx = await time(() => client.connection.sendRequest(ResultsIndexRequest, { uri }));
-    const one = await time(() => client.connection.sendRequest(CaseResultsRequest, { uri, case: name, id: index.id }));
+    const whole = await medianRequest(runs, () => client.connection.sendRequest(ResultsRequest, { uri }));
+    const idx = await medianRequest(runs, () => client.connection.sendRequest(ResultsIndexRequest, { uri }));
+    const one = await medianRequest(runs, () => client.connection.sendRequest(CaseResultsRequest, { uri, case: name, id: index.id }));
     console.log(`\nover stdio, generated frame: ${g.members} members, ${index.cases.length} cases (${index.cases.map((c) => c.name).join(', ')}), median of ${runs}`);
     const row = (what: string, r: { ms: number; bytes: number }) => console.log(`  ${what.padEnd(36)} ${r.ms.toFixed(0).padStart(7)} ms  ${(r.bytes / 1e6).toFixed(1).padStart(7)} MB`);
     row('struktur/results (before)', whole);
     row('struktur/resultsIndex', idx);
     row(`struktur/caseResults ${name}`, one);
     row('index + one case (after)', { ms: idx.ms + one.ms, bytes: idx.bytes + one.bytes });
-  } finally {
-    await client.shutdown();
-  }
+  });
 }
 
 /** A fresh page of the view with `state` as its restored webview state. */
