@@ -38,7 +38,7 @@ export class SecondWindow {
     });
   }
 
-  /** Opens the window and waits for its agent (the workbench and its extension host start cold: up to two minutes). */
+  /** Opens the window and waits for its agent (the workbench and its extension host start cold: up to three minutes on a loaded machine). */
   static async open(name: string): Promise<SecondWindow> {
     const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -55,7 +55,7 @@ export class SecondWindow {
     let timer: NodeJS.Timeout | undefined;
     const agent = await Promise.race([
       connected,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the agent of ${name} did not connect within 120 s`)), 120000))),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the agent of ${name} did not connect within 180 s`)), 180000))),
     ]).finally(() => clearTimeout(timer));
     return new SecondWindow(name, server, agent.socket, agent.folder);
   }

@@ -141,7 +141,7 @@ describe('live sessions', function () {
   it('a colleague joins from a second VS Code window: typing both ways converges, cursors and names show, diagnostics and results agree', async function () {
     // Only the code-server harness opens a second window (not @vscode/test-electron).
     if (!process.env.STRUKTUR_VSCODE_SCREENSHOTS) this.skip();
-    this.timeout(300000);
+    this.timeout(420000);
     const live = (await api()).live()!;
     const editor = await open(entry());
     const doc = editor.document;
