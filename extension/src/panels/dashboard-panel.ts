@@ -12,7 +12,7 @@ import {
 } from '../../../language-server/src/shared/dashboard-messages';
 import { MemberSeriesRequest, ResultsDigestRequest } from '../../../language-server/src/shared/protocol';
 import type { ModelFeed, ModelSnapshot, ResultsFetcher } from './model-feed';
-import { ModelPanel, PanelRegistry, figureFolder, modelPanelTitle, type ModelPanelHandle, type ModelPanelKind, type PanelSet } from './model-panel';
+import { ModelPanel, PanelRegistry, modelPanelTitle, type ModelPanelHandle, type ModelPanelKind, type PanelSet } from './model-panel';
 import type { PanelContext } from './register-panels';
 
 export const OPEN_DASHBOARD_COMMAND = 'struktur.openDashboard';
@@ -82,20 +82,8 @@ export class DashboardPanel extends ModelPanel<DashboardToHost, HostToDashboard,
     this.postEmitter.fire(message);
   }
 
-  protected async saveImage(name: string, format: 'png' | 'svg', data: string): Promise<void> {
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(figureFolder(this.model), path.basename(name)),
-      filters: format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] },
-      title: 'Save figure',
-    });
-    if (!target) {
-      this.post({ type: 'exported', name });
-      return;
-    }
-    await vscode.workspace.fs.writeFile(target, format === 'png' ? Buffer.from(data, 'base64') : Buffer.from(data, 'utf8'));
-    const shown = vscode.workspace.asRelativePath(target);
-    this.post({ type: 'exported', name, path: shown });
-    void vscode.window.showInformationMessage(`Struktur: saved ${shown}`);
+  protected override didSaveImage(name: string, shown: string | undefined): void {
+    this.post(shown === undefined ? { type: 'exported', name } : { type: 'exported', name, path: shown });
   }
 }
 

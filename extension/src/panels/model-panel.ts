@@ -3,7 +3,7 @@
 // and a ModelPanel base that wires a ModelFeed, the selection hub and the webview's common
 // messages (ready, select, reveal, exportImage, error). Each panel adds only what it shows:
 // `publish` turns a snapshot into its update message, `handle` answers its own messages,
-// `saveImage` saves an exported figure.
+// `didSaveImage` hears where an exported figure was saved.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostToPanel, PanelToHost } from '../../../language-server/src/shared/panel-messages';
@@ -129,7 +129,22 @@ export abstract class ModelPanel<In extends Message, Out extends Message, R = Re
   protected abstract handle(message: In): Promise<void>;
 
   /** Saves a figure the webview exported: PNG as base64, SVG as text. */
-  protected abstract saveImage(name: string, format: 'png' | 'svg', data: string): Promise<void>;
+  /** Asks where to save a figure the page exported (beside the model) and writes it. */
+  private async saveImage(name: string, format: 'png' | 'svg', data: string): Promise<void> {
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(figureFolder(this.model), path.basename(name)),
+      filters: format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] },
+      title: 'Save figure',
+    });
+    if (!target) return this.didSaveImage(name, undefined);
+    await vscode.workspace.fs.writeFile(target, format === 'png' ? Buffer.from(data, 'base64') : Buffer.from(data, 'utf8'));
+    const shown = vscode.workspace.asRelativePath(target);
+    this.didSaveImage(name, shown);
+    void vscode.window.showInformationMessage(`Struktur: saved ${shown}`);
+  }
+
+  /** After an exported figure was saved (`shown`: its workspace-relative path) or not (undefined). */
+  protected didSaveImage(_name: string, _shown: string | undefined): void {}
 
   /** Called after each message actually posted (tests watch them through it). */
   protected didPost(_message: Out | HostToPanel): void {}
@@ -236,7 +251,7 @@ export function modelPanelTitle(prefix: string, s: ModelSnapshot<unknown>): stri
 }
 
 /** Where a figure of the model is saved by default: its workspace folder, or its own folder. */
-export function figureFolder(model: string): vscode.Uri {
+function figureFolder(model: string): vscode.Uri {
   const modelUri = vscode.Uri.parse(model);
   return vscode.workspace.getWorkspaceFolder(modelUri)?.uri ?? vscode.Uri.file(path.dirname(modelUri.fsPath));
 }

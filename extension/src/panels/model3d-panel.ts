@@ -11,7 +11,7 @@ import { MODEL3D_VIEW_TYPE, type HostToModel3d, type Model3dCase, type Model3dTo
 import type { ElementRef } from '../../../language-server/src/shared/panel-messages';
 import { CaseResultsRequest, ResultsIndexRequest, type CaseResult } from '../../../language-server/src/shared/protocol';
 import type { ModelFeed, ModelSnapshot, ResultsFetcher } from './model-feed';
-import { ModelPanel, PanelRegistry, figureFolder, modelPanelTitle, type ModelPanelHandle, type ModelPanelKind, type PanelSet } from './model-panel';
+import { ModelPanel, PanelRegistry, modelPanelTitle, type ModelPanelHandle, type ModelPanelKind, type PanelSet } from './model-panel';
 import type { PanelContext } from './register-panels';
 
 export const OPEN_3D_VIEW_COMMAND = 'struktur.open3DView';
@@ -209,13 +209,6 @@ export class Model3dPanel extends ModelPanel<Model3dToHost, HostToModel3d, Resul
       if (this.casesPosted.length > 100) this.casesPosted.splice(0, this.casesPosted.length - 100);
     }
     this.postEmitter.fire(message);
-  }
-
-  protected async saveImage(name: string, format: 'png' | 'svg', data: string): Promise<void> {
-    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(figureFolder(this.model), name), filters: format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] } });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, format === 'png' ? Buffer.from(data, 'base64') : Buffer.from(data, 'utf8'));
-    void vscode.window.showInformationMessage(`Struktur: saved ${vscode.workspace.asRelativePath(target)}`);
   }
 }
 
